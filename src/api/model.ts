@@ -1,0 +1,69 @@
+/**
+ * Turns a preset into the API model everything else reads: validated, with the built-in
+ * endpoints added, and a few lookups that would otherwise be written again downstream.
+ */
+import { z } from 'zod';
+import { builtinEndpoints } from './builtins.ts';
+import { endpointSchema, type Endpoint } from './schema/endpoints.ts';
+import type { EnvironmentId, Environment } from './schema/environments.ts';
+import type { ApiErrorDefinition } from './schema/errors.ts';
+import { presetSchema, type Preset, type PresetInput } from './schema/index.ts';
+import type { Scope } from './schema/scopes.ts';
+
+export interface ApiModel extends Preset {
+  /** The preset's endpoints followed by "who am I" and key management. */
+  endpoints: Endpoint[];
+}
+
+export class PresetConfigError extends Error {
+  override name = 'PresetConfigError';
+}
+
+/** Validates a preset; throws a `PresetConfigError` listing every problem and where it is. */
+export function buildModel(input: PresetInput, label = 'preset'): ApiModel {
+  const result = presetSchema.safeParse(input);
+  if (!result.success) throw new PresetConfigError(formatIssues(label, result.error));
+  const preset = result.data;
+  const builtins = z
+    .array(endpointSchema)
+    .parse(builtinEndpoints(preset.management, preset.keyPolicy.nameMaxLength));
+  return { ...preset, endpoints: [...preset.endpoints, ...builtins] };
+}
+
+function formatIssues(label: string, error: z.ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const where = issue.path.length ? issue.path.join('.') : '(root)';
+    return `- ${where}: ${issue.message}`;
+  });
+  return `The Keyport ${label} is not valid:\n${lines.join('\n')}`;
+}
+
+export function environment(model: ApiModel, id: EnvironmentId): Environment {
+  return model.environments.find((env) => env.id === id)!;
+}
+
+export function fullAccessScope(model: ApiModel): Scope {
+  return model.scopes.find((scope) => scope.grantsAll)!;
+}
+
+export function errorDefinition(model: ApiModel, id: string): ApiErrorDefinition {
+  const definition = model.errors.find((error) => error.id === id);
+  if (!definition) throw new Error(`The model has no error \`${id}\`.`);
+  return definition;
+}
+
+/** Path of an error's explanation on the docs site; the id is the anchor. */
+export function errorDocsPath(id: string): string {
+  return `/errors/#${id.replace(/_/g, '-')}`;
+}
+
+/** The scopes an endpoint requires that a set of granted scopes lacks. */
+export function missingScopes(model: ApiModel, endpoint: Endpoint, granted: readonly string[]): string[] {
+  if (granted.includes(fullAccessScope(model).id)) return [];
+  return endpoint.scopes.filter((scope) => !granted.includes(scope));
+}
+
+/** The smallest set of scopes that allows every endpoint given. */
+export function scopesFor(endpoints: Endpoint[]): string[] {
+  return [...new Set(endpoints.flatMap((endpoint) => endpoint.scopes))].sort();
+}

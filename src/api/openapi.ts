@@ -1,0 +1,157 @@
+/**
+ * The OpenAPI 3.1 document of the model: one security scheme per accepted auth scheme, the
+ * scopes each operation needs, and the auth and rate-limit responses with their headers.
+ */
+import { z } from 'zod';
+import { errorBody, exampleParams } from './error-body.ts';
+import { errorDefinition, fullAccessScope, type ApiModel } from './model.ts';
+import { RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from './schema/rate-limits.ts';
+import type { AuthScheme } from './schema/auth.ts';
+import type { Endpoint } from './schema/endpoints.ts';
+
+type Json = Record<string, unknown>;
+
+export function securitySchemeName(scheme: AuthScheme): string {
+  return scheme.type === 'bearer' ? 'BearerAuth' : `${scheme.name.replace(/[^A-Za-z0-9]/g, '')}Header`;
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Json;
+  return rest;
+}
+
+const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+function rateLimitHeaders(): Json {
+  return {
+    [REQUEST_ID_HEADER]: headerRef('RequestId'),
+    [RATE_LIMIT_HEADERS.limit]: headerRef('RateLimitLimit'),
+    [RATE_LIMIT_HEADERS.remaining]: headerRef('RateLimitRemaining'),
+    [RATE_LIMIT_HEADERS.reset]: headerRef('RateLimitReset'),
+    [RATE_LIMIT_HEADERS.ietf]: headerRef('RateLimit'),
+    [RATE_LIMIT_HEADERS.ietfPolicy]: headerRef('RateLimitPolicy'),
+  };
+}
+
+function errorExamples(model: ApiModel, status: number): Json {
+  const params = exampleParams(model);
+  const examples: Json = {};
+  for (const error of model.errors.filter((e) => e.status === status)) {
+    examples[error.id] = {
+      summary: error.title,
+      value: errorBody(model, error.id, params, error.id === 'insufficient_scope' ? ['contacts:write'] : []),
+    };
+  }
+  return examples;
+}
+
+function errorResponse(model: ApiModel, status: number, description: string, extraHeaders: Json = {}): Json {
+  return {
+    description,
+    headers: { [REQUEST_ID_HEADER]: headerRef('RequestId'), ...extraHeaders },
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' }, examples: errorExamples(model, status) } },
+  };
+}
+
+function operation(model: ApiModel, endpoint: Endpoint): Json {
+  const security = model.auth.schemes.map((scheme) => ({ [securitySchemeName(scheme)]: endpoint.scopes }));
+  const parameters: Json[] = [];
+  if (endpoint.path.includes('{id}')) {
+    parameters.push({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Id of the record.' });
+  }
+  if (endpoint.query) {
+    const query = jsonSchema(endpoint.query, 'input') as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, schema] of Object.entries(query.properties ?? {})) {
+      parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema, ...(schema['description'] ? { description: schema['description'] } : {}) });
+    }
+  }
+  const scopeNote = endpoint.scopes.length
+    ? `Requires ${endpoint.scopes.map((s) => `\`${s}\``).join(' and ')} (or \`${fullAccessScope(model).id}\`).`
+    : 'Any valid key may call it.';
+  const responses: Json = {
+    [String(endpoint.successStatus)]: {
+      description: 'Success',
+      headers: rateLimitHeaders(),
+      content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } },
+    },
+    '401': errorResponse(model, 401, 'The key is missing, invalid, revoked, expired, disabled, or from the other environment.'),
+    '403': errorResponse(model, 403, 'The key lacks a scope this endpoint requires, or the caller’s IP is not allowed.'),
+    '429': errorResponse(model, 429, 'Rate limit reached; retry after the number of seconds in Retry-After.', {
+      ...rateLimitHeaders(),
+      [RATE_LIMIT_HEADERS.retryAfter]: headerRef('RetryAfter'),
+    }),
+  };
+  if (endpoint.body) {
+    responses['400'] = errorResponse(model, 400, 'The body is not valid JSON.');
+    responses['422'] = errorResponse(model, 422, 'A field is missing or invalid.');
+  }
+  if (endpoint.path.includes('{id}')) responses['404'] = errorResponse(model, 404, 'No record with this id.');
+  return {
+    operationId: endpoint.id,
+    summary: endpoint.summary,
+    description: [endpoint.description, scopeNote].filter(Boolean).join('\n\n'),
+    tags: [endpoint.tag],
+    security,
+    'x-required-scopes': endpoint.scopes,
+    ...(parameters.length ? { parameters } : {}),
+    ...(endpoint.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input') } } } }
+      : {}),
+    responses,
+  };
+}
+
+export function openApiDocument(model: ApiModel): Json {
+  const scopes = Object.fromEntries(model.scopes.map((scope) => [scope.id, scope.description]));
+  const securitySchemes: Json = {};
+  for (const scheme of model.auth.schemes) {
+    securitySchemes[securitySchemeName(scheme)] =
+      scheme.type === 'bearer'
+        ? { type: 'http', scheme: 'bearer', description: `\`Authorization: Bearer <key>\`. Scopes: ${Object.keys(scopes).join(', ')}.` }
+        : { type: 'apiKey', in: 'header', name: scheme.name, description: `The key as the whole value of \`${scheme.name}\`.` };
+  }
+  const paths: Record<string, Json> = {};
+  for (const endpoint of model.endpoints) {
+    const entry = (paths[endpoint.path] ??= {});
+    entry[endpoint.method.toLowerCase()] = operation(model, endpoint);
+  }
+  const { fields, envelope } = model.errorFormat;
+  const errorFields: Json = {
+    [fields.message]: { type: 'string' },
+    [fields.id]: { type: 'string', enum: model.errors.map((e) => e.id) },
+    [fields.docs]: { type: 'string', format: 'uri' },
+    [fields.missingScopes]: { type: 'array', items: { type: 'string' } },
+    ...(fields.kind ? { [fields.kind]: { type: 'string' } } : {}),
+    ...(fields.status ? { [fields.status]: { type: 'integer' } } : {}),
+  };
+  const required = [fields.message, fields.id, fields.docs, ...(fields.kind ? [fields.kind] : []), ...(fields.status ? [fields.status] : [])];
+  const inner = { type: 'object', properties: errorFields, required };
+  const limited = errorDefinition(model, 'rate_limited');
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: model.product.docsTitle,
+      version: '1.0.0',
+      description: `${model.product.tagline}\n\nAuthenticate with an API key in ${model.auth.schemes
+        .map((s) => (s.type === 'bearer' ? '`Authorization: Bearer`' : `\`${s.name}\``))
+        .join(' or ')}.`,
+    },
+    servers: model.environments.map((env) => ({ url: env.baseUrl, description: `${env.name} (${env.keyPrefix}… keys)` })),
+    security: model.auth.schemes.map((scheme) => ({ [securitySchemeName(scheme)]: [] })),
+    tags: [...new Set(model.endpoints.map((e) => e.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes,
+      schemas: { Error: envelope ? { type: 'object', properties: { [envelope]: inner }, required: [envelope] } : inner },
+      headers: {
+        RequestId: { description: 'Id of this request; quote it to support.', schema: { type: 'string' } },
+        RateLimitLimit: { description: 'Requests allowed per window.', schema: { type: 'integer' } },
+        RateLimitRemaining: { description: 'Requests left in the current window.', schema: { type: 'integer' } },
+        RateLimitReset: { description: 'Seconds until the window resets.', schema: { type: 'integer' } },
+        RateLimit: { description: 'IETF structured field: `"default";r=<remaining>;t=<seconds to reset>`.', schema: { type: 'string' } },
+        RateLimitPolicy: { description: 'IETF structured field: `"default";q=<limit>;w=<window seconds>`.', schema: { type: 'string' } },
+        RetryAfter: { description: `Seconds to wait before retrying (${limited.title.toLowerCase()}).`, schema: { type: 'integer' } },
+      },
+    },
+  };
+}

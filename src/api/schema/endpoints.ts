@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { scopeIdSchema } from './scopes.ts';
+
+/** A zod schema held as data: request bodies, queries and responses are described with zod. */
+const zodObject = z.custom<z.ZodObject>((value) => value instanceof z.ZodObject, {
+  message: 'Expected a zod object schema (z.object({...})).',
+});
+const zodType = z.custom<z.ZodType>((value) => value instanceof z.ZodType, {
+  message: 'Expected a zod schema.',
+});
+
+/**
+ * A collection of sample records the sandbox keeps, e.g. contacts.
+ * Records get `id` (with `idPrefix`) and `created_at` from the sandbox.
+ */
+export const collectionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z_]*$/, 'Collection ids are snake_case plurals, e.g. "contacts".'),
+  /** Singular name for docs and the SDK's types, e.g. "Contact". */
+  name: z.string().regex(/^[A-Z][A-Za-z]*$/, 'Collection names are PascalCase singulars, e.g. "Contact".'),
+  idPrefix: z.string().regex(/^[a-z]+_$/, 'An id prefix is lowercase letters and "_", e.g. "ct_".'),
+  /** The stored record, without `id` and `created_at`. */
+  fields: zodObject,
+  /** The body accepted on create; update accepts any subset of it. */
+  create: zodObject,
+  /** Sample records the sandbox starts with (without `id` and `created_at`). */
+  seed: z.array(z.record(z.string(), z.unknown())).min(1),
+  /**
+   * In the test environment nothing real happens: records created there get these field values
+   * (e.g. messages get `status: "simulated"` instead of being sent).
+   */
+  testModeOverrides: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type Collection = z.output<typeof collectionSchema>;
+
+export const httpMethodSchema = z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']);
+export type HttpMethod = z.output<typeof httpMethodSchema>;
+
+/** What the sandbox does for an endpoint. */
+export const endpointActionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.enum(['list', 'get', 'create', 'update', 'delete']), collection: z.string() }),
+  /** Counts of every collection and of this key's requests: an analytics-style read. */
+  z.strictObject({ type: z.literal('stats') }),
+  /** The calling key: id, name, environment, scopes, expiry. */
+  z.strictObject({ type: z.literal('whoami') }),
+  z.strictObject({
+    type: z.literal('keys'),
+    operation: z.enum(['list', 'create', 'get', 'update', 'roll', 'revoke', 'usage', 'events']),
+  }),
+]);
+
+export type EndpointAction = z.output<typeof endpointActionSchema>;
+
+export const endpointSchema = z.strictObject({
+  /** `resource.method`, also the SDK call: "contacts.list" → `client.contacts.list()`. */
+  id: z
+    .string()
+    .regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, 'Endpoint ids look like "contacts.list" (resource.method, camelCase).'),
+  method: httpMethodSchema,
+  /** Path below the base URL with `{param}` placeholders, e.g. "/contacts/{id}". */
+  path: z.string().regex(/^(\/[a-z0-9_{}-]+)+$/, 'Paths start with "/" and use {param} placeholders, e.g. "/contacts/{id}".'),
+  summary: z.string().min(1),
+  description: z.string().optional(),
+  /** Group in the reference and the sidebar, e.g. "Contacts". */
+  tag: z.string().min(1),
+  /** Every scope listed is required; a key with the full-access scope passes any check. */
+  scopes: z.array(scopeIdSchema),
+  action: endpointActionSchema,
+  query: zodObject.optional(),
+  body: zodObject.optional(),
+  /** The response body on success. */
+  response: zodType,
+  /** HTTP status on success. */
+  successStatus: z.union([z.literal(200), z.literal(201), z.literal(204)]).default(200),
+});
+
+export type Endpoint = z.output<typeof endpointSchema>;
+export type EndpointInput = z.input<typeof endpointSchema>;

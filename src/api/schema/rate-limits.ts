@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const tierSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: z.string().min(1),
+  /** Requests allowed per key in one window. */
+  limit: z.number().int().positive(),
+  windowSeconds: z.number().int().positive(),
+});
+
+export type RateLimitTier = z.output<typeof tierSchema>;
+
+export const rateLimitsSchema = z.strictObject({
+  /** Fixed windows per key; the window resets all at once. */
+  tiers: z.array(tierSchema).min(1),
+  /** The tier the sandbox applies unless the account's role says otherwise. */
+  sandboxTier: z.string(),
+  /** Small limits for demonstrations, so a 429 is a few clicks away. */
+  demo: tierSchema.omit({ id: true, name: true }),
+});
+
+export type RateLimits = z.output<typeof rateLimitsSchema>;
+
+/**
+ * Headers on every authenticated response. The legacy `X-RateLimit-*` trio most clients know,
+ * and the IETF `RateLimit` / `RateLimit-Policy` fields (draft-ietf-httpapi-ratelimit-headers).
+ * Fixed for every preset: they are part of how Keyport behaves, not of a product's vocabulary.
+ */
+export const RATE_LIMIT_HEADERS = {
+  limit: 'X-RateLimit-Limit',
+  remaining: 'X-RateLimit-Remaining',
+  reset: 'X-RateLimit-Reset',
+  retryAfter: 'Retry-After',
+  ietf: 'RateLimit',
+  ietfPolicy: 'RateLimit-Policy',
+} as const;
+
+/** Header carrying the id of each request, for support and logs. */
+export const REQUEST_ID_HEADER = 'X-Request-Id';
