@@ -6,6 +6,5 @@ export default defineConfig({
     environment: 'node',
     // Sandbox tests start real HTTP servers and child processes (curl, python).
     testTimeout: 20_000,
-    reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'reports/unit.json' }]] : ['default'],
   },
 });

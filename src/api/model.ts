@@ -33,7 +33,11 @@ export function buildModel(input: PresetInput, label = 'preset'): ApiModel {
 function formatIssues(label: string, error: z.ZodError): string {
   const lines = error.issues.map((issue) => {
     const where = issue.path.length ? issue.path.join('.') : '(root)';
-    return `- ${where}: ${issue.message}`;
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `unknown setting ${issue.keys.map((key) => `\`${key}\``).join(', ')}: check the spelling, or remove it.`
+        : issue.message;
+    return `- ${where}: ${message}`;
   });
   return `The Keyport ${label} is not valid:\n${lines.join('\n')}`;
 }

@@ -78,7 +78,7 @@ export default definePreset({
     ipAllowlist: false,
     canDisable: true,
     nameMaxLength: 100,
-    maxKeysPerAccount: 20,
+    maxKeysPerAccount: 200,
     rotateEveryDays: 90,
     propagationSeconds: 0,
   },

@@ -73,7 +73,7 @@ export default definePreset({
     // Seed 004 knows only active and revoked keys.
     canDisable: false,
     nameMaxLength: 100,
-    maxKeysPerAccount: 20,
+    maxKeysPerAccount: 200,
     rotateEveryDays: 90,
     propagationSeconds: 0,
   },

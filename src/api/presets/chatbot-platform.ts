@@ -118,7 +118,7 @@ export default definePreset({
     ipAllowlist: false,
     canDisable: true,
     nameMaxLength: 100,
-    maxKeysPerAccount: 25,
+    maxKeysPerAccount: 200,
     rotateEveryDays: 90,
     // Seed 002: "Keys may take 5-10 seconds to propagate."
     propagationSeconds: 10,

@@ -170,7 +170,7 @@ export default definePreset({
     ipAllowlist: true,
     canDisable: true,
     nameMaxLength: 100,
-    maxKeysPerAccount: 50,
+    maxKeysPerAccount: 500,
     rotateEveryDays: 90,
     propagationSeconds: 0,
   },

@@ -1,0 +1,84 @@
+/**
+ * `npm test`: type check, unit tests, build, end-to-end tests — in that order, each once —
+ * then one line `N passed, N failed` summed from the runners' JSON reports.
+ * A gate that fails (type check, build) counts as one failure; a run with no tests fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const REPORTS = 'reports';
+rmSync(REPORTS, { recursive: true, force: true });
+mkdirSync(REPORTS, { recursive: true });
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+
+function run(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  if (!ok) console.log(`✗ ${title} failed (exit ${result.status ?? result.signal})`);
+  return ok;
+}
+
+function gate(title: string, command: string, args: string[]): boolean {
+  const ok = run(title, command, args);
+  if (ok) total.passed += 1;
+  else total.failed += 1;
+  return ok;
+}
+
+function readJson(path: string): unknown {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+}
+
+function addUnit(path: string, ranOk: boolean): void {
+  const report = readJson(path) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | undefined;
+  if (!report) {
+    total.failed += 1;
+    console.log('✗ unit tests wrote no report');
+    return;
+  }
+  total.passed += report.numPassedTests;
+  total.failed += report.numFailedTests + (ranOk || report.numFailedTests > 0 ? 0 : 1);
+  total.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+function addE2e(path: string, ranOk: boolean): void {
+  const report = readJson(path) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
+  if (!report) {
+    total.failed += 1;
+    console.log('✗ end-to-end tests wrote no report');
+    return;
+  }
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  total.passed += expected;
+  total.failed += unexpected + flaky + (ranOk || unexpected > 0 ? 0 : 1);
+  total.skipped += skipped;
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+gate('type check', npm, ['run', '--silent', 'typecheck']);
+
+const unitJson = `${REPORTS}/unit.json`;
+addUnit(unitJson, run('unit tests', npm, ['run', '--silent', 'test:unit', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]));
+
+const built = gate('build', npm, ['run', '--silent', 'build']);
+if (built) {
+  const e2eJson = `${REPORTS}/e2e.json`;
+  addE2e(e2eJson, run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }));
+} else {
+  console.log('✗ end-to-end tests not run: the build failed');
+  total.failed += 1;
+}
+
+const ranNothing = total.passed + total.failed === 0;
+const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : '';
+console.log(`\n${total.passed} passed, ${total.failed} failed${skipped}`);
+process.exit(total.failed > 0 || ranNothing ? 1 : 0);

@@ -1,0 +1,118 @@
+/**
+ * Example requests and responses for the docs and the OpenAPI document, built from the
+ * preset's sample data so they match what the sandbox returns.
+ */
+import { fullAccessScope, type ApiModel } from './model.ts';
+import type { Collection, Endpoint } from './schema/endpoints.ts';
+
+const EXAMPLE_TIME = '2026-11-02T09:30:00.000Z';
+
+/** Seeded records as the sandbox serves them: `<prefix>seed_<n>` ids. */
+export function seededRecords(collection: Collection): Record<string, unknown>[] {
+  return collection.seed.map((record, i) => ({
+    ...collection.fields.parse(record),
+    id: `${collection.idPrefix}seed_${i + 1}`,
+    created_at: EXAMPLE_TIME,
+  }));
+}
+
+function collectionOf(model: ApiModel, endpoint: Endpoint): Collection | undefined {
+  const action = endpoint.action;
+  return 'collection' in action ? model.collections.find((c) => c.id === action.collection) : undefined;
+}
+
+function exampleKey(model: ApiModel) {
+  const test = model.environments.find((env) => env.id === 'test')!;
+  return {
+    id: 'key_7Hq2mX9aP4',
+    name: 'Production backend',
+    environment: 'test',
+    prefix: `${test.keyPrefix}4fQz`,
+    last_four: 'x81K',
+    scopes: model.keyTemplates[0]?.scopes ?? [fullAccessScope(model).id],
+    status: 'active',
+    created_at: EXAMPLE_TIME,
+    last_used_at: null,
+    expires_at: null,
+    ip_allowlist: [],
+    replaced_by: null,
+  };
+}
+
+/** A request body that the endpoint accepts, from the first sample record. */
+export function requestExample(model: ApiModel, endpoint: Endpoint): Record<string, unknown> | undefined {
+  if (!endpoint.body) return undefined;
+  const collection = collectionOf(model, endpoint);
+  if (collection) {
+    const sample = collection.seed[0]!;
+    const allowed = Object.keys(collection.create.shape);
+    const body = Object.fromEntries(Object.entries(sample).filter(([k, v]) => allowed.includes(k) && v !== null));
+    return endpoint.action.type === 'update' ? Object.fromEntries(Object.entries(body).slice(0, 1)) : body;
+  }
+  switch (endpoint.id) {
+    case 'keys.create':
+      return model.keyTemplates[0] ? { name: 'Production backend', template: model.keyTemplates[0].id } : { name: 'Production backend' };
+    case 'keys.update':
+      return { name: 'Production backend (EU)' };
+    case 'keys.roll':
+      return { grace_seconds: model.keyPolicy.rollGraceSeconds.at(-1) ?? 0 };
+    default:
+      return {};
+  }
+}
+
+/** The success response body the endpoint returns for the example request. */
+export function responseExample(model: ApiModel, endpoint: Endpoint): unknown {
+  const collection = collectionOf(model, endpoint);
+  if (collection) {
+    const records = seededRecords(collection);
+    switch (endpoint.action.type) {
+      case 'list':
+        return { data: records, has_more: false, next_cursor: null };
+      case 'delete':
+        return { id: records[0]!.id, deleted: true };
+      case 'create':
+        return { ...records[0], ...(requestExample(model, endpoint) ?? {}), id: `${collection.idPrefix}9dK2xQ`, created_at: EXAMPLE_TIME };
+      default:
+        return records[0];
+    }
+  }
+  const key = exampleKey(model);
+  const secret = `${key.prefix}…`;
+  switch (endpoint.action.type) {
+    case 'whoami':
+      return { key_id: key.id, name: key.name, environment: 'test', scopes: key.scopes, full_access: false, expires_at: null };
+    case 'stats':
+      return { counts: Object.fromEntries(model.collections.map((c) => [c.id, c.seed.length])), requests_today: 12 };
+    case 'keys':
+      switch (endpoint.action.operation) {
+        case 'list':
+          return { data: [key], has_more: false, next_cursor: null };
+        case 'create':
+          return { ...key, secret };
+        case 'roll':
+          return {
+            key: { ...key, id: 'key_2Lm8rT5wQ1', secret },
+            previous: { ...key, expires_at: '2026-11-09T09:30:00.000Z', replaced_by: 'key_2Lm8rT5wQ1' },
+          };
+        case 'revoke':
+          return { ...key, status: 'revoked' };
+        case 'usage':
+          return {
+            key_id: key.id,
+            last_used_at: EXAMPLE_TIME,
+            total_requests: 3,
+            error_rate: 1 / 3,
+            per_day: [{ date: '2026-11-02', requests: 3, errors: 1 }],
+            per_endpoint: [{ endpoint: 'whoami.get', requests: 3, errors: 1 }],
+            recent_requests: [],
+          };
+        case 'events':
+          return { data: [{ id: 'evt_1', type: 'key.created', time: EXAMPLE_TIME, key_id: key.id, detail: 'Created with 3 scopes' }], has_more: false, next_cursor: null };
+        default:
+          return key;
+      }
+    default:
+      return {};
+  }
+}
