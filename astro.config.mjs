@@ -1,6 +1,8 @@
 // @ts-check
 import react from '@astrojs/react';
 import starlight from '@astrojs/starlight';
+import starlightLlmsTxt from 'starlight-llms-txt';
+import linkCheck from './src/integrations/link-check.ts';
 import { defineConfig } from 'astro/config';
 import { model, presetName } from './src/api/index.ts';
 import { referencePages } from './src/components/reference/reference-pages.ts';
@@ -14,7 +16,7 @@ const sidebar = [
     label: 'API keys',
     items: ['api-keys', 'key-types', 'scopes', 'rotation', 'revocation', 'storing-keys', 'usage-and-audit'],
   },
-  { label: 'Handling responses', items: [{ label: 'Errors', link: '/errors/' }, 'rate-limits', 'troubleshooting'] },
+  { label: 'Handling responses', items: ['errors', 'rate-limits', 'troubleshooting'] },
   { label: 'Webhooks', items: ['webhooks'] },
   { label: 'SDK', items: ['sdk', { label: 'Playground', link: '/playground/' }] },
   {
@@ -51,11 +53,26 @@ export default defineConfig({
       favicon: '/favicon.svg',
       sidebar,
       customCss: ['./src/styles/keyport.css'],
+      routeMiddleware: './src/route-data.ts',
+      plugins: [
+        starlightLlmsTxt({
+          projectName: model.product.docsTitle,
+          description: model.product.tagline,
+          details: `Every request authenticates with an API key in ${model.auth.schemes
+            .map((s) => (s.type === 'bearer' ? 'Authorization: Bearer <key>' : `${s.name}: <key>`))
+            .join(' or ')}. The full API is described by the OpenAPI document at /openapi.json.`,
+          optionalLinks: [
+            { label: 'OpenAPI document', url: `${model.product.docsUrl}/openapi.json`, description: 'Every endpoint, its scopes and responses.' },
+            { label: 'API reference', url: `${model.product.docsUrl}/reference/`, description: 'The same, as web pages.' },
+          ],
+        }),
+      ],
       lastUpdated: false,
       pagination: true,
       // The 404 page is a docs entry (src/content/docs/404.mdx) with links onward.
       disable404Route: true,
     }),
     react(),
+    linkCheck(),
   ],
 });

@@ -1,0 +1,64 @@
+/**
+ * Fails the build when a page links to a page or an anchor that does not exist. It reads the
+ * built HTML, so links in MDX, in components and in generated pages (reference, errors) are all
+ * checked, anchors included.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === '_astro' || name === 'pagefind' ? [] : htmlFiles(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+/** The site path a built file answers, e.g. dist/errors/index.html → /errors/. */
+function pagePath(dist: string, file: string): string {
+  return '/' + relative(dist, file).replace(/\\/g, '/').replace(/index\.html$/, '');
+}
+
+export function brokenLinks(dist: string): string[] {
+  const files = htmlFiles(dist);
+  const ids = new Map<string, Set<string>>();
+  const html = new Map<string, string>();
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    html.set(pagePath(dist, file), text);
+    ids.set(pagePath(dist, file), new Set([...text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
+  }
+  const problems: string[] = [];
+  for (const [page, text] of html) {
+    for (const [, href] of text.matchAll(/<a\s[^>]*href="([^"]+)"/g)) {
+      if (!href || /^(https?:|mailto:|tel:|data:)/.test(href) || href.startsWith('//')) continue;
+      const url = new URL(href.replace(/&amp;/g, '&'), `http://site${page}`);
+      const target = decodeURIComponent(url.pathname);
+      const anchor = decodeURIComponent(url.hash.slice(1));
+      const targetIds = ids.get(target) ?? ids.get(target.endsWith('/') ? target : `${target}/`);
+      if (!targetIds) {
+        if (!existsSync(join(dist, target))) problems.push(`${page} links to ${href}: no such page`);
+        continue;
+      }
+      if (anchor && anchor !== '_top' && !targetIds.has(anchor)) problems.push(`${page} links to ${href}: no #${anchor} on ${target}`);
+    }
+  }
+  return [...new Set(problems)];
+}
+
+export default function linkCheck(): AstroIntegration {
+  return {
+    name: 'keyport-link-check',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const problems = brokenLinks(fileURLToPath(dir));
+        if (problems.length > 0) {
+          throw new Error(`Broken links (${problems.length}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        }
+        logger.info('All internal links and anchors resolve.');
+      },
+    },
+  };
+}
