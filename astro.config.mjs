@@ -54,6 +54,9 @@ export default defineConfig({
       sidebar,
       customCss: ['./src/styles/keyport.css'],
       routeMiddleware: './src/route-data.ts',
+      // Code wraps instead of scrolling sideways: readable on phones, and no scroll region
+      // that keyboard users cannot reach.
+      expressiveCode: { defaultProps: { wrap: true, preserveIndent: true } },
       plugins: [
         starlightLlmsTxt({
           projectName: model.product.docsTitle,
