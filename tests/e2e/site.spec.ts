@@ -19,16 +19,6 @@ test('the landing page says what the API is and where to start', async ({ page }
   await expect(page.getByRole('heading', { level: 1, name: 'Quickstart' })).toBeVisible();
 });
 
-test('searching for "rotate" finds the rotation page', async ({ page }) => {
-  await page.goto('/overview/');
-  await page.getByRole('button', { name: 'Search' }).click();
-  const box = page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' });
-  await box.fill('rotate');
-  const hit = page.getByRole('dialog', { name: 'Search' }).getByRole('link', { name: /Rotating keys/ }).first();
-  await expect(hit).toBeVisible();
-  await hit.click();
-  await expect(page).toHaveURL(/\/rotation\//);
-});
 
 test('/openapi.json is served as JSON and describes every endpoint of the model', async ({ request }) => {
   const response = await request.get('/openapi.json');
