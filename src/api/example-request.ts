@@ -1,53 +1,64 @@
 /**
- * The request a sample makes for an endpoint: method, URL on the test environment, headers
- * with the key as an environment-variable reference, and the example body. Snippets in every
- * language are rendered from this one description.
+ * The request a sample makes for an endpoint: method, URL on the test environment, query,
+ * headers with the key as a token, the example body, and the SDK call that makes it. Snippets
+ * in every language are rendered from this one description.
  */
 import { requestExample, seededRecords } from './examples.ts';
 import type { ApiModel } from './model.ts';
 import type { AuthScheme } from './schema/auth.ts';
 import type { Endpoint } from './schema/endpoints.ts';
 
+/** Stands for the key in headers; snippets replace it with an environment-variable read. */
+export const KEY_TOKEN = '__API_KEY__';
+
 export interface ExampleRequest {
   method: string;
+  /** Absolute URL without the query string. */
   url: string;
-  /** Header name → value; the key appears only as `keyPlaceholder`. */
+  query: Array<[string, string]>;
   headers: Array<[string, string]>;
-  body: Record<string, unknown> | undefined;
-  /** What stands for the key in `headers`, e.g. `$HUECHAT_API_KEY`. */
-  keyPlaceholder: string;
+  body?: unknown;
+  /** The SDK call that makes the same request, e.g. `client.contacts.get('ct_1')`. */
+  sdk: { resource: string; method: string; id?: string; args?: unknown };
 }
 
 export function authHeader(scheme: AuthScheme, key: string): [string, string] {
   return scheme.type === 'bearer' ? ['Authorization', `Bearer ${key}`] : [scheme.name, key];
 }
 
-/** An id the sandbox knows for this endpoint's collection, so path samples really answer. */
-function sampleId(model: ApiModel, endpoint: Endpoint): string {
+/** An id the sandbox knows for this endpoint's collection, so samples really answer. */
+export function sampleId(model: ApiModel, endpoint: Endpoint): string {
   const action = endpoint.action;
   const collection = 'collection' in action ? model.collections.find((c) => c.id === action.collection) : undefined;
   return collection ? String(seededRecords(collection)[0]!.id) : 'key_7Hq2mX9aP4';
 }
 
-export function exampleRequest(
-  model: ApiModel,
-  endpoint: Endpoint,
-  options: { scheme?: AuthScheme; keyPlaceholder?: string; baseUrl?: string } = {},
-): ExampleRequest {
-  const scheme = options.scheme ?? model.auth.schemes[0]!;
-  const keyPlaceholder = options.keyPlaceholder ?? `$${model.product.envVar}`;
-  const baseUrl = options.baseUrl ?? model.environments.find((env) => env.id === 'test')!.baseUrl;
-  const path = endpoint.path.replace('{id}', encodeURIComponent(sampleId(model, endpoint)));
-  const body = requestExample(model, endpoint);
-  const headers: Array<[string, string]> = [authHeader(scheme, keyPlaceholder)];
-  if (body) headers.push(['Content-Type', 'application/json']);
-  return { method: endpoint.method, url: baseUrl + path, headers, body, keyPlaceholder };
+export interface RequestChoices {
+  scheme?: AuthScheme | null;
+  id?: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  baseUrl?: string;
 }
 
-/** The request as a curl command reading the key from the environment. */
-export function curlCommand(request: ExampleRequest): string {
-  const parts = [`curl${request.method === 'GET' ? '' : ` -X ${request.method}`} ${request.url}`];
-  for (const [name, value] of request.headers) parts.push(`-H "${name}: ${value}"`);
-  if (request.body) parts.push(`-d '${JSON.stringify(request.body).replace(/'/g, "'\\''")}'`);
-  return parts.join(' \\\n  ');
+/** The request for an endpoint with the reader's choices, or the documented example. */
+export function buildRequest(model: ApiModel, endpoint: Endpoint, choices: RequestChoices = {}): ExampleRequest {
+  const scheme = choices.scheme === undefined ? model.auth.schemes[0]! : choices.scheme;
+  const baseUrl = choices.baseUrl ?? model.environments.find((env) => env.id === 'test')!.baseUrl;
+  const hasId = endpoint.path.includes('{id}');
+  const id = hasId ? (choices.id ?? sampleId(model, endpoint)) : undefined;
+  const body = endpoint.body ? (choices.body ?? requestExample(model, endpoint)) : undefined;
+  const query = Object.entries(choices.query ?? {}).filter(([, value]) => value !== '');
+  const headers: Array<[string, string]> = scheme ? [authHeader(scheme, KEY_TOKEN)] : [];
+  if (body !== undefined) headers.push(['Content-Type', 'application/json']);
+  const [resource, method] = endpoint.id.split('.') as [string, string];
+  const args = body !== undefined ? body : query.length ? Object.fromEntries(query) : undefined;
+  return {
+    method: endpoint.method,
+    url: baseUrl + endpoint.path.replace('{id}', encodeURIComponent(id ?? '')),
+    query,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    sdk: { resource, method, ...(id !== undefined ? { id } : {}), ...(args !== undefined ? { args } : {}) },
+  };
 }

@@ -81,10 +81,9 @@ function operation(model: ApiModel, endpoint: Endpoint): Json {
       [RATE_LIMIT_HEADERS.retryAfter]: headerRef('RetryAfter'),
     }),
   };
-  if (endpoint.body) {
-    responses['400'] = errorResponse(model, 400, 'The body is not valid JSON.');
-    responses['422'] = errorResponse(model, 422, 'A field is missing or invalid.');
-  }
+  if (endpoint.body) responses['400'] = errorResponse(model, 400, 'The body is not valid JSON.');
+  // Query parameters are validated too (e.g. `limit` out of range), so lists can answer 422.
+  if (endpoint.body || endpoint.query) responses['422'] = errorResponse(model, 422, 'A field or query parameter is missing or invalid.');
   if (endpoint.path.includes('{id}')) responses['404'] = errorResponse(model, 404, 'No record with this id.');
   return {
     operationId: endpoint.id,

@@ -47,6 +47,7 @@ export default definePreset({
     docsTitle: 'AlooChat API',
     tagline: 'Put AlooChat’s AI agents to work from your own systems and integrations.',
     envVar: 'ALOOCHAT_API_TOKEN',
+    sdkPackage: '@aloochat/sdk',
     docsUrl: 'https://docs.aloochat.ai',
     dashboardUrl: 'https://studio.aloochat.ai/security?tab=access-control',
   },

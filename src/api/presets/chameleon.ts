@@ -41,6 +41,7 @@ export default definePreset({
     docsTitle: 'Chameleon API',
     tagline: 'Everything in the Chameleon console, programmable with a key.',
     envVar: 'CHAMELEON_API_KEY',
+    sdkPackage: '@chameleon/sdk',
     docsUrl: 'https://chameleon.example.com/docs',
     dashboardUrl: 'https://chameleon.example.com/api-keys',
   },

@@ -88,6 +88,7 @@ export default definePreset({
     docsTitle: 'Chatbot Platform API',
     tagline: 'Build, connect and run chatbots and agent loops through one API.',
     envVar: 'CHATBOT_PLATFORM_API_KEY',
+    sdkPackage: '@chatbot-platform/sdk',
     docsUrl: 'https://docs.chatbotplatform.dev',
     dashboardUrl: 'https://app.chatbotplatform.dev/settings/api-keys',
   },

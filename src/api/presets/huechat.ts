@@ -140,6 +140,7 @@ export default definePreset({
     docsTitle: 'HueChat API',
     tagline: 'Send and receive WhatsApp, SMS and web-chat messages from your own backend.',
     envVar: 'HUECHAT_API_KEY',
+    sdkPackage: '@huechat/sdk',
     docsUrl: 'https://docs.huechat.ai',
     dashboardUrl: 'https://app.huechat.ai/settings/api-keys',
   },

@@ -16,6 +16,8 @@ export const productSchema = z.strictObject({
   envVar: z
     .string()
     .regex(/^[A-Z][A-Z0-9_]*$/, 'Environment variable names are UPPER_SNAKE_CASE, e.g. "HUECHAT_API_KEY".'),
+  /** The npm package name the SDK is published under, e.g. "@huechat/sdk". */
+  sdkPackage: z.string().regex(/^(@[a-z0-9-]+\/)?[a-z0-9-]+$/, 'Use an npm package name, e.g. "@huechat/sdk".'),
   /** Where this portal is published; error bodies link to pages under it. */
   docsUrl: z.url().refine((url) => !url.endsWith('/'), 'Write `docsUrl` without a trailing slash.'),
   /** Where account owners manage keys in the real product, shown in the docs. */
