@@ -9,9 +9,10 @@ import { errorHeadings } from './components/docs/error-order.ts';
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
   if (route.id !== 'errors' || !route.toc) return;
-  const items = [];
+  type TocItem = (typeof route.toc.items)[number];
+  const items: TocItem[] = [];
   for (const heading of errorHeadings(model)) {
-    if (heading.depth === 2) items.push({ ...heading, children: [] as typeof items });
+    if (heading.depth === 2) items.push({ ...heading, children: [] });
     else items.at(-1)?.children.push({ ...heading, children: [] });
   }
   route.toc.items = [...route.toc.items, ...items];

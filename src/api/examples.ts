@@ -44,9 +44,13 @@ export function requestExample(model: ApiModel, endpoint: Endpoint): Record<stri
   if (!endpoint.body) return undefined;
   const collection = collectionOf(model, endpoint);
   if (collection) {
-    const sample = collection.seed[0]!;
+    // The first sample record that the create schema accepts (a seeded "owner" user, say,
+    // may hold values no request can set).
     const allowed = Object.keys(collection.create.shape);
-    const body = Object.fromEntries(Object.entries(sample).filter(([k, v]) => allowed.includes(k) && v !== null));
+    const bodies = collection.seed.map((sample) =>
+      Object.fromEntries(Object.entries(sample).filter(([k, v]) => allowed.includes(k) && v !== null)),
+    );
+    const body = bodies.find((candidate) => collection.create.safeParse(candidate).success) ?? bodies[0]!;
     return endpoint.action.type === 'update' ? Object.fromEntries(Object.entries(body).slice(0, 1)) : body;
   }
   switch (endpoint.id) {

@@ -74,7 +74,13 @@ function operation(model: ApiModel, endpoint: Endpoint): Json {
       headers: rateLimitHeaders(),
       content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } },
     },
-    '401': errorResponse(model, 401, 'The key is missing, invalid, revoked, expired, disabled, or from the other environment.'),
+    '401': errorResponse(model, 401, 'The key is missing, invalid, revoked, expired, disabled, not active yet, or from the other environment.', {
+      [RATE_LIMIT_HEADERS.retryAfter]: {
+        description: 'Only with `key_not_yet_active`: seconds until the key works.',
+        required: false,
+        schema: { type: 'integer' },
+      },
+    }),
     '403': errorResponse(model, 403, 'The key lacks a scope this endpoint requires, or the caller’s IP is not allowed.'),
     '429': errorResponse(model, 429, 'Rate limit reached; retry after the number of seconds in Retry-After.', {
       ...rateLimitHeaders(),
@@ -143,13 +149,13 @@ export function openApiDocument(model: ApiModel): Json {
       securitySchemes,
       schemas: { Error: envelope ? { type: 'object', properties: { [envelope]: inner }, required: [envelope] } : inner },
       headers: {
-        RequestId: { description: 'Id of this request; quote it to support.', schema: { type: 'string' } },
-        RateLimitLimit: { description: 'Requests allowed per window.', schema: { type: 'integer' } },
-        RateLimitRemaining: { description: 'Requests left in the current window.', schema: { type: 'integer' } },
-        RateLimitReset: { description: 'Seconds until the window resets.', schema: { type: 'integer' } },
-        RateLimit: { description: 'IETF structured field: `"default";r=<remaining>;t=<seconds to reset>`.', schema: { type: 'string' } },
-        RateLimitPolicy: { description: 'IETF structured field: `"default";q=<limit>;w=<window seconds>`.', schema: { type: 'string' } },
-        RetryAfter: { description: `Seconds to wait before retrying (${limited.title.toLowerCase()}).`, schema: { type: 'integer' } },
+        RequestId: { required: true, description: 'Id of this request; quote it to support.', schema: { type: 'string' } },
+        RateLimitLimit: { required: true, description: 'Requests allowed per window.', schema: { type: 'integer' } },
+        RateLimitRemaining: { required: true, description: 'Requests left in the current window.', schema: { type: 'integer' } },
+        RateLimitReset: { required: true, description: 'Seconds until the window resets.', schema: { type: 'integer' } },
+        RateLimit: { required: true, description: 'IETF structured field: `"default";r=<remaining>;t=<seconds to reset>`.', schema: { type: 'string' } },
+        RateLimitPolicy: { required: true, description: 'IETF structured field: `"default";q=<limit>;w=<window seconds>`.', schema: { type: 'string' } },
+        RetryAfter: { required: true, description: `Seconds to wait before retrying (${limited.title.toLowerCase()}).`, schema: { type: 'integer' } },
       },
     },
   };

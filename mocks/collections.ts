@@ -1,0 +1,106 @@
+/**
+ * The preset's sample data: seeded records (`<idPrefix>seed_<n>`), and list, get, create, update,
+ * delete and stats over them, per environment. Lists are oldest first (seeded records, then
+ * created ones, in the order they were made), matching the examples in the docs.
+ */
+import type { ApiModel } from '../src/api/model.ts';
+import type { Collection } from '../src/api/schema/endpoints.ts';
+import type { EnvironmentId } from '../src/api/schema/environments.ts';
+import { fail, invalid, ok, type ActionResult } from './action-result.ts';
+import { iso } from './clock.ts';
+import type { SandboxContext } from './context.ts';
+import { randomId } from './ids.ts';
+import { paginate } from './paginate.ts';
+import type { EnvironmentData, SandboxState, StoredRecord } from './state.ts';
+import { requestsOn } from './usage.ts';
+
+function seed(model: ApiModel, createdAt: string): EnvironmentData {
+  return Object.fromEntries(
+    model.collections.map((collection) => [
+      collection.id,
+      collection.seed.map((record, i) => ({
+        ...collection.fields.parse(record),
+        id: `${collection.idPrefix}seed_${i + 1}`,
+        created_at: createdAt,
+      })),
+    ]),
+  );
+}
+
+/** The same sample records in both environments; they change independently from then on. */
+export function seedData(model: ApiModel, now: number): SandboxState['data'] {
+  return { live: seed(model, iso(now)), test: seed(model, iso(now)) };
+}
+
+/** "AgentLoop" → "agent loop", for messages. */
+const noun = (collection: Collection) => collection.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+export interface CollectionCall {
+  collection: Collection;
+  environment: EnvironmentId;
+  id: string;
+  query: { limit: number; starting_after?: string };
+  body: Record<string, unknown>;
+}
+
+function recordsOf(ctx: SandboxContext, call: CollectionCall): StoredRecord[] {
+  return ctx.state().data[call.environment][call.collection.id]!;
+}
+
+const notFound = (call: CollectionCall) => fail('not_found', { detail: `${noun(call.collection)} with id "${call.id}"` });
+
+export function listRecords(ctx: SandboxContext, call: CollectionCall): ActionResult {
+  const page = paginate(recordsOf(ctx, call), call.query);
+  return page ? ok(page) : invalid('starting_after', `no ${noun(call.collection)} with id "${call.query.starting_after}"`);
+}
+
+export function getRecord(ctx: SandboxContext, call: CollectionCall): ActionResult {
+  const record = recordsOf(ctx, call).find((r) => r.id === call.id);
+  return record ? ok(record) : notFound(call);
+}
+
+export function createRecord(ctx: SandboxContext, call: CollectionCall): ActionResult {
+  const { collection } = call;
+  // Test mode never has real effects: e.g. a message created with a test key is "simulated".
+  const overrides = call.environment === 'test' ? (collection.testModeOverrides ?? {}) : {};
+  const record: StoredRecord = {
+    ...collection.fields.parse({ ...call.body }),
+    ...overrides,
+    id: randomId(collection.idPrefix, ctx.random, 14),
+    created_at: iso(ctx.now()),
+  };
+  recordsOf(ctx, call).push(record);
+  return ok(record, 201);
+}
+
+export function updateRecord(ctx: SandboxContext, call: CollectionCall): ActionResult {
+  const records = recordsOf(ctx, call);
+  const index = records.findIndex((r) => r.id === call.id);
+  const current = records[index];
+  if (!current) return notFound(call);
+  const merged = call.collection.fields.safeParse({ ...current, ...call.body });
+  if (!merged.success) {
+    const issue = merged.error.issues[0]!;
+    return invalid(issue.path.join('.') || 'body', issue.message);
+  }
+  const record: StoredRecord = { ...merged.data, id: current.id, created_at: current.created_at };
+  records[index] = record;
+  return ok(record);
+}
+
+export function deleteRecord(ctx: SandboxContext, call: CollectionCall): ActionResult {
+  const records = recordsOf(ctx, call);
+  const index = records.findIndex((r) => r.id === call.id);
+  if (index === -1) return notFound(call);
+  records.splice(index, 1);
+  return ok({ id: call.id, deleted: true });
+}
+
+export function stats(ctx: SandboxContext, environment: EnvironmentId, keyId: string): ActionResult {
+  const data = ctx.state().data[environment];
+  return ok({
+    counts: Object.fromEntries(ctx.model.collections.map((c) => [c.id, data[c.id]?.length ?? 0])),
+    // This request is recorded once it is answered, so it is added here.
+    requests_today: requestsOn(ctx.state().account, keyId, ctx.now()) + 1,
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * The MSW handlers: one per endpoint of the model under each environment's base URL (live and
+ * test), then a catch-all per base URL for preflights, 405s and 404s. The same list serves the
+ * browser's service worker, msw/node in tests, and the HTTP server through `getResponse`.
+ */
+import { http, type RequestHandler } from 'msw';
+import type { Environment } from '../src/api/schema/environments.ts';
+import type { SandboxContext } from './context.ts';
+import { handleEndpoint } from './pipeline.ts';
+import { handleUnrouted } from './unrouted.ts';
+
+const byMethod = { GET: http.get, POST: http.post, PATCH: http.patch, PUT: http.put, DELETE: http.delete };
+
+function pathBelow(env: Environment, request: Request): string {
+  return new URL(request.url).pathname.slice(new URL(env.baseUrl).pathname.length) || '/';
+}
+
+export function createHandlers(ctx: SandboxContext): RequestHandler[] {
+  // Longer base URLs first, in case one environment's base URL lies under the other's.
+  const environments = [...ctx.model.environments].sort((a, b) => b.baseUrl.length - a.baseUrl.length);
+  const endpoints = environments.flatMap((env) =>
+    ctx.model.endpoints.map((endpoint) =>
+      byMethod[endpoint.method](`${env.baseUrl}${endpoint.path.replace('{id}', ':id')}`, ({ request, params }) =>
+        handleEndpoint(
+          ctx,
+          { endpoint, environment: env.id, id: typeof params['id'] === 'string' ? params['id'] : '', path: pathBelow(env, request) },
+          request,
+        ),
+      ),
+    ),
+  );
+  const fallbacks = environments.flatMap((env) =>
+    [env.baseUrl, `${env.baseUrl}/*`].map((url) => http.all(url, ({ request }) => handleUnrouted(ctx, pathBelow(env, request), request))),
+  );
+  return [...endpoints, ...fallbacks];
+}

@@ -1,0 +1,70 @@
+/**
+ * One request to a known endpoint, start to finish: authenticate (steps 1–3), check scopes (4),
+ * take a rate-limit slot (5), validate input, run the action, answer with the right headers, and
+ * record the request in the key's usage when a key was identified.
+ */
+import { missingScopes } from '../src/api/model.ts';
+import type { Endpoint } from '../src/api/schema/endpoints.ts';
+import type { EnvironmentId } from '../src/api/schema/environments.ts';
+import { grantedScopes } from './access.ts';
+import { runAction } from './actions.ts';
+import { authenticate } from './authenticate.ts';
+import { clientInfo } from './client-info.ts';
+import type { SandboxContext } from './context.ts';
+import { randomId } from './ids.ts';
+import { readInput } from './input.ts';
+import { activeLimit, rateLimitHeaders, take } from './rate-limit.ts';
+import { apiError, json } from './respond.ts';
+import type { StoredKey } from './state.ts';
+import { recordRequest } from './usage.ts';
+
+export interface Route {
+  endpoint: Endpoint;
+  environment: EnvironmentId;
+  /** The `{id}` path parameter, or empty. */
+  id: string;
+  /** The path below the base URL, as usage logs show it. */
+  path: string;
+}
+
+async function authorized(ctx: SandboxContext, route: Route, request: Request, key: StoredKey, requestId: string): Promise<Response> {
+  const { model } = ctx;
+  const state = ctx.state();
+  const missing = missingScopes(model, route.endpoint, grantedScopes(model, state.settings, key));
+  if (missing.length) return apiError(model, requestId, 'insufficient_scope', { scopes: missing.join(', ') }, missing);
+
+  const decision = take(state.account.rateWindows, key.id, activeLimit(model, state.settings), ctx.now());
+  const limitHeaders = rateLimitHeaders(decision);
+  if (!decision.allowed) return apiError(model, requestId, 'rate_limited', { retryAfter: decision.resetSeconds }, [], limitHeaders);
+
+  const input = await readInput(route.endpoint, request);
+  const result = input.ok ? await runAction(ctx, { ...route, key, query: input.query, body: input.body }) : input.result;
+  return 'error' in result
+    ? apiError(model, requestId, result.error, result.params, [], limitHeaders)
+    : json(model, requestId, route.endpoint.successStatus, result.body, limitHeaders);
+}
+
+export async function handleEndpoint(ctx: SandboxContext, route: Route, request: Request): Promise<Response> {
+  const started = performance.now();
+  const requestId = randomId('req_', ctx.random);
+  const client = clientInfo(request, ctx.state().settings);
+  const auth = await authenticate(ctx, request.headers, route.environment, client.ip);
+  const response = auth.ok
+    ? await authorized(ctx, route, request, auth.key, requestId)
+    : apiError(ctx.model, requestId, auth.error, auth.params, [], auth.headers);
+  if (auth.key) {
+    recordRequest(ctx.state().account, auth.key.id, {
+      id: requestId,
+      time: ctx.now(),
+      method: request.method,
+      path: route.path,
+      endpoint: route.endpoint.id,
+      status: response.status,
+      latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
+    ctx.changed();
+  }
+  return response;
+}

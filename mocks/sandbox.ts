@@ -1,0 +1,151 @@
+/**
+ * The sandbox factory: state (restored from storage or fresh), the MSW handlers over it, and the
+ * controls the docs' widgets and the tests need — time, settings, reset. Entry points
+ * (`browser.ts`, `node.ts`, `server.ts`) are thin wrappers around this.
+ */
+import type { RequestHandler } from 'msw';
+import { model as buildModel } from '../src/api/index.ts';
+import { secureRandomBytes, type RandomBytes } from '../src/api/key-format.ts';
+import type { ApiModel } from '../src/api/model.ts';
+import { freshState } from './bootstrap.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { SandboxContext } from './context.ts';
+import { createHandlers } from './handlers.ts';
+import { updateSettings, type SandboxSettings } from './settings.ts';
+import { restoreState, type SandboxState } from './state.ts';
+import { memoryStorage, type StateStorage } from './storage.ts';
+
+/** Changes are saved this long after the first one, so a burst of requests is written once. */
+const SAVE_DELAY_MS = 100;
+
+export interface SandboxOptions {
+  /** The API to simulate. @default the model of the build's preset (`KEYPORT_PRESET`) */
+  model?: ApiModel;
+  /** Where the state is kept. @default memoryStorage() */
+  storage?: StateStorage;
+  /** @default systemClock */
+  clock?: Clock;
+  /** @default crypto.getRandomValues */
+  randomBytes?: RandomBytes;
+}
+
+export interface SandboxTime {
+  /** The sandbox's current time in ms: the clock plus the offset. */
+  now(): number;
+  /** Fast-forwards the sandbox by `ms` (keys expire, windows reset, grace periods end). */
+  advance(ms: number): void;
+  setOffset(ms: number): void;
+  offset(): number;
+}
+
+export interface Sandbox {
+  readonly model: ApiModel;
+  /** MSW request handlers for both environments' base URLs. */
+  readonly handlers: RequestHandler[];
+  /**
+   * The plaintext of the full-access test key "Sandbox owner" when this call created it (fresh or
+   * reset state); `null` when the keys were restored, since only their hashes are stored.
+   */
+  readonly ownerKey: string | null;
+  /** What was wrong with the saved state, if anything, and what was done about it. */
+  readonly recoveryMessage: string | null;
+  readonly time: SandboxTime;
+  readonly settings: {
+    get(): SandboxSettings;
+    /** Throws an Error saying what to fix when a value does not fit the preset. */
+    update(patch: Partial<SandboxSettings>): SandboxSettings;
+  };
+  /** Starts over: fresh data, settings and keys. Resolves to the new owner key's plaintext. */
+  reset(): Promise<string>;
+  /** A copy of the whole state, for tests and debugging views. */
+  state(): SandboxState;
+  /** Saves pending changes now instead of after the short delay. */
+  flush(): void;
+  /** Called after settings, time, a reset, or another tab's changes; returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Saves pending changes and stops listening to other tabs. */
+  dispose(): void;
+}
+
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const model = options.model ?? buildModel;
+  const storage = options.storage ?? memoryStorage();
+  const clock = options.clock ?? systemClock;
+  const random = options.randomBytes ?? secureRandomBytes;
+
+  const fresh = await freshState(model, random, clock.now());
+  const restored = restoreState(storage.load(), fresh.state, model);
+  let state = restored.state;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const listeners = new Set<() => void>();
+
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    storage.save(JSON.stringify(state));
+  };
+  const changed = () => {
+    if (timer !== undefined) return;
+    timer = setTimeout(flush, SAVE_DELAY_MS);
+    // In Node a pending save must not keep the process alive; `dispose` and `flush` save explicitly.
+    (timer as { unref?: () => void }).unref?.();
+  };
+  const notify = () => listeners.forEach((listener) => listener());
+  const ctx: SandboxContext = { model, random, now: () => clock.now() + state.clockOffsetMs, state: () => state, changed };
+
+  // A fresh or repaired state is written at once, so other tabs and the next start see the same keys.
+  if (restored.freshAccount || restored.message) flush();
+  const stopWatching = storage.watch?.(() => {
+    // Another tab saved: adopt its state unless it cannot be read whole (then keep ours).
+    const next = restoreState(storage.load(), state, model);
+    if (next.message === null && next.state !== state) {
+      state = next.state;
+      notify();
+    }
+  });
+
+  const setOffset = (ms: number) => {
+    state.clockOffsetMs = ms;
+    changed();
+    notify();
+  };
+
+  return {
+    model,
+    handlers: createHandlers(ctx),
+    ownerKey: restored.freshAccount ? fresh.ownerKey : null,
+    recoveryMessage: restored.message,
+    time: {
+      now: ctx.now,
+      advance: (ms) => setOffset(state.clockOffsetMs + ms),
+      setOffset,
+      offset: () => state.clockOffsetMs,
+    },
+    settings: {
+      get: () => ({ ...state.settings }),
+      update: (patch) => {
+        state.settings = updateSettings(model, state.settings, patch);
+        changed();
+        notify();
+        return { ...state.settings };
+      },
+    },
+    reset: async () => {
+      const next = await freshState(model, random, clock.now());
+      state = next.state;
+      flush();
+      notify();
+      return next.ownerKey;
+    },
+    state: () => structuredClone(state),
+    flush,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose: () => {
+      stopWatching?.();
+      if (timer !== undefined) flush();
+    },
+  };
+}

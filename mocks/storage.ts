@@ -1,0 +1,60 @@
+/**
+ * Where the serialised state is kept: in memory (Node tests, the HTTP server by default) or in
+ * localStorage (the browser, one entry per product so presets never mix). The JSON file the
+ * HTTP server can use lives in `file-storage.ts`, away from browser code.
+ */
+
+export interface StateStorage {
+  /** The saved text, or `null` when nothing was saved yet. */
+  load(): string | null;
+  save(text: string): void;
+  /** Calls `onChange` when someone else (another tab) changed the saved text; returns a stop function. */
+  watch?(onChange: () => void): () => void;
+}
+
+export function memoryStorage(initial: string | null = null): StateStorage {
+  let text = initial;
+  return {
+    load: () => text,
+    save: (next) => {
+      text = next;
+    },
+  };
+}
+
+/** The localStorage entry of a product's sandbox. */
+export const storageKey = (productId: string): string => `keyport:sandbox:${productId}`;
+
+export interface LocalStorageOptions {
+  /** @default globalThis.localStorage */
+  storage?: Storage;
+  /** Where `storage` events arrive: the window. @default globalThis */
+  events?: EventTarget;
+}
+
+export function localStorageStorage(key: string, options: LocalStorageOptions = {}): StateStorage {
+  const storage = options.storage ?? globalThis.localStorage;
+  const events = options.events ?? globalThis;
+  let warned = false;
+  return {
+    load: () => storage.getItem(key),
+    save: (text) => {
+      try {
+        storage.setItem(key, text);
+      } catch {
+        // Quota exceeded or storage disabled: the sandbox keeps working in memory for this tab.
+        if (!warned) console.warn('Keyport sandbox: the browser refused to store the sandbox state; changes last until this tab closes.');
+        warned = true;
+      }
+    },
+    // The `storage` event fires in every other tab of the origin when one tab writes.
+    watch: (onChange) => {
+      const listener = (event: Event) => {
+        const changed = (event as StorageEvent).key;
+        if (changed === key || changed === null) onChange();
+      };
+      events.addEventListener('storage', listener);
+      return () => events.removeEventListener('storage', listener);
+    },
+  };
+}
