@@ -1,0 +1,161 @@
+/**
+ * Sends one call: builds the request with ky, maps failures to the SDK's errors, retries what is
+ * safe to retry, and falls over to the next key when a key is refused.
+ *
+ * ky's own retry is switched off: its waits cannot be injected (tests would really sleep), it
+ * cannot switch keys between attempts, and it would retry a 401 "not active yet" only for
+ * idempotent methods although such a request was never processed.
+ */
+import ky, { TimeoutError as KyTimeoutError, type SearchParamsOption } from 'ky';
+import {
+  ConnectionError,
+  errorFromResponse,
+  isApiError,
+  isAuthenticationError,
+  isConnectionError,
+  isTimeoutError,
+  TimeoutError,
+  type KeyportError,
+} from './errors.ts';
+import { authSchemes, environments, rateLimitHeaders, retryableErrors } from './generated/preset.ts';
+import type { ClientOptions, HttpMethod, RequestOptions, RetryOptions } from './options.ts';
+import { parseRetryAfter } from './retry-after.ts';
+import type { Call, CallInput } from './routes.ts';
+
+/** The client's keys; `active` is the one that last worked. `setApiKey` replaces `keys`. */
+export interface KeyRing {
+  keys: readonly string[];
+  active: number;
+}
+
+/** Preset-independent view of the generated schemes (a preset may have only one kind). */
+export type AuthSchemeData = { readonly type: 'bearer' } | { readonly type: 'header'; readonly name: string };
+export const schemes: readonly AuthSchemeData[] = authSchemes;
+
+const IDEMPOTENT: readonly HttpMethod[] = ['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'];
+/** Reasons another key may fix; `wrong_environment` or `inactive` would fail the same way. */
+const FALL_OVER_ON = ['revoked', 'expired', 'invalid'];
+const DEFAULT_TIMEOUT = 30_000;
+
+const settings = (retry: boolean | number | RetryOptions | undefined): RetryOptions =>
+  typeof retry === 'number' ? { limit: retry } : retry === false ? { limit: 0 } : typeof retry === 'object' ? retry : {};
+
+const sleepFor = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    signal?.throwIfAborted();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+
+/** The base URL of the environment a key's prefix names; the test one for unknown prefixes. */
+export const baseUrlOf = (key: string) =>
+  (environments.find((env) => key.startsWith(env.keyPrefix)) ?? environments.find((env) => env.id === 'test')!).baseUrl;
+
+function expandPath(path: string, id: string | undefined): string {
+  return path.replace('{id}', () => {
+    // "." and ".." would be read as path segments and reach another endpoint.
+    if (typeof id !== 'string' || !id || id === '.' || id === '..') {
+      throw new TypeError(`Pass the record's id (a non-empty string) for ${path}.`);
+    }
+    return encodeURIComponent(id);
+  });
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The innermost message of a chain of causes, e.g. `connect ECONNREFUSED 127.0.0.1:4010`. */
+function rootMessage(error: unknown): string {
+  let message = '';
+  for (let current = error; current instanceof Error; current = current.cause) message = current.message;
+  return message;
+}
+
+export function createCall(ring: KeyRing, scheme: AuthSchemeData, client: ClientOptions): Call {
+  const { sleep = sleepFor, now = Date.now, onRetry, onKeyFallback } = client;
+
+  /** Milliseconds to wait before retrying, or `undefined` when this failure is final. */
+  function retryDelay(error: KeyportError, mayRepeat: boolean, attempt: number, maxDelay: number): number | undefined {
+    let retryAfter: number | undefined;
+    if (isApiError(error)) {
+      const { status } = error;
+      const retryable = retryableErrors.includes(error.code);
+      // A 401 (e.g. "not active yet") was never processed, so any method may be sent again.
+      if (status === 401 ? !retryable : !mayRepeat || !(retryable || status === 408 || status === 429 || (status >= 500 && status !== 501))) {
+        return undefined;
+      }
+      retryAfter = parseRetryAfter(error.headers.get(rateLimitHeaders.retryAfter), now());
+    } else if (!mayRepeat || !(isConnectionError(error) || isTimeoutError(error))) {
+      return undefined;
+    }
+    // Exponential backoff with jitter (50–100 %), so many clients do not retry in step.
+    return Math.round(Math.min(maxDelay, retryAfter ?? 500 * 2 ** attempt * (1 - Math.random() / 2)));
+  }
+
+  return async <T>(method: HttpMethod, path: string, input: CallInput, options: RequestOptions = {}): Promise<T> => {
+    const policy = { limit: 2, methods: IDEMPOTENT, maxRetryDelay: 30_000, ...settings(client.retry), ...settings(options.retry) };
+    const mayRepeat = options.retry === true || policy.methods.includes(method);
+    const timeout = options.timeout ?? client.timeout ?? DEFAULT_TIMEOUT;
+    const relative = expandPath(path, input.id);
+    const keys = ring.keys;
+    const refused = new Set<number>();
+    let index = ring.active;
+    for (let attempt = 0; ; ) {
+      const key = keys[index]!;
+      const prefix = client.baseUrl ?? baseUrlOf(key);
+      const where = `${method} ${prefix.replace(/\/$/, '')}${relative}`;
+      let error: KeyportError;
+      try {
+        // ky wants the path without its leading slash when it joins it to `prefixUrl`.
+        const response = await ky(relative.slice(1), {
+          method,
+          prefixUrl: prefix,
+          headers: { ...client.headers, ...options.headers, ...(scheme.type === 'bearer' ? { Authorization: `Bearer ${key}` } : { [scheme.name]: key }) },
+          json: input.body,
+          searchParams: input.query as SearchParamsOption,
+          timeout,
+          ...(options.signal && { signal: options.signal }),
+          retry: 0,
+          throwHttpErrors: false,
+          ...(client.fetch && { fetch: client.fetch }),
+        });
+        const body = await readBody(response);
+        options.onResponse?.(response);
+        if (response.ok) {
+          // Remember the key that worked, unless setApiKey replaced the keys meanwhile.
+          if (ring.keys === keys) ring.active = index;
+          return body as T;
+        }
+        error = errorFromResponse(response, body, now(), keys);
+      } catch (cause) {
+        // Only ky's timeout and network errors become the SDK's; anything else is a bug or an abort.
+        // fetch reports an unreachable host as a TypeError ("fetch failed", "Failed to fetch").
+        if (cause instanceof KyTimeoutError) error = new TimeoutError(`${where} got no response within ${timeout} ms.`, { cause });
+        else if (cause instanceof TypeError && !options.signal?.aborted) {
+          error = new ConnectionError(`${where} failed: could not reach the API (${rootMessage(cause)}).`, { cause });
+        } else throw cause;
+      }
+
+      if (isAuthenticationError(error) && FALL_OVER_ON.includes(error.reason)) {
+        refused.add(index);
+        const next = keys.findIndex((_, i) => !refused.has(i));
+        if (next < 0) throw error;
+        onKeyFallback?.({ from: index, to: next, error });
+        index = next;
+        continue;
+      }
+      const delay = retryDelay(error, mayRepeat, attempt, policy.maxRetryDelay);
+      if (delay === undefined || attempt >= policy.limit) throw error;
+      attempt++;
+      onRetry?.({ attempt, delayMs: delay, error });
+      await sleep(delay, options.signal);
+    }
+  };
+}
