@@ -3,7 +3,7 @@
  * `requests` get the documented 200, 401, 403 and 429. Keys reach curl through its config on
  * stdin and Python through the environment, never through argv or a URL.
  */
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,41 +13,9 @@ import { loadModel } from '../../../src/api/index.ts';
 import type { Endpoint } from '../../../src/api/schema/endpoints.ts';
 import { toSandboxUrl } from '../../../mocks/local-urls.ts';
 import { openApiCheck } from './openapi-check.ts';
+import { startSandboxServer, type SandboxServer } from '../../helpers/sandbox-server.ts';
 
 const run = promisify(execFile);
-const root = new URL('../../../', import.meta.url).pathname;
-
-interface Server {
-  process: ChildProcess;
-  output: string;
-  origin: string;
-  key: string | null;
-}
-
-function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ['mocks/server.ts'], { cwd: root, env: { ...process.env, PORT: '0', ...env } });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (!output.includes('Try it:')) return;
-      const origin = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]!;
-      const key = /export \w+=(\S+)/.exec(output)?.[1] ?? null;
-      resolve({ process: child, output, origin, key });
-    });
-    child.once('exit', (code) => reject(new Error(`The sandbox server exited (${code}):\n${output}`)));
-  });
-}
-
-function stopServer(server: Server): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    let output = '';
-    server.process.stdout!.on('data', (chunk) => (output += chunk));
-    server.process.once('exit', (code) => resolve({ code, output }));
-    server.process.kill('SIGTERM');
-  });
-}
 
 const SEPARATOR = '\n--keyport-curl--\n';
 
@@ -73,14 +41,14 @@ const documented = (id: string, reply: { status: number; body: unknown; headers:
   check.expectDocumented(endpoint(id), reply.status, new Headers(reply.headers), reply.body);
 
 describe('the sandbox HTTP server (huechat)', () => {
-  let server: Server;
+  let server: SandboxServer;
   let test_: string;
   beforeAll(async () => {
-    server = await startServer({ KEYPORT_PRESET: 'huechat' });
+    server = await startSandboxServer({ KEYPORT_PRESET: 'huechat' });
     test_ = `${server.origin}/v2`;
   });
   afterAll(async () => {
-    if (server.process.exitCode === null) await stopServer(server);
+    if (server.process.exitCode === null) await server.stop();
   });
 
   const createKey = async (body: Record<string, unknown>) => {
@@ -175,8 +143,9 @@ print(json.dumps(out))
   });
 
   test('stops cleanly on SIGTERM', async () => {
-    const stopped = await stopServer(server);
-    expect(stopped).toEqual({ code: 0, output: 'Sandbox stopped.\n' });
+    const stopped = await server.stop();
+    expect(stopped.code).toBe(0);
+    expect(stopped.output.endsWith('Sandbox stopped.\n')).toBe(true);
   });
 });
 
@@ -184,15 +153,15 @@ test('with SANDBOX_STATE the keys survive a restart, and the key is not printed 
   const dir = mkdtempSync(join(tmpdir(), 'keyport-sandbox-'));
   const file = join(dir, 'state.json');
   try {
-    const first = await startServer({ KEYPORT_PRESET: 'chatbot-platform', SANDBOX_STATE: file });
+    const first = await startSandboxServer({ KEYPORT_PRESET: 'chatbot-platform', SANDBOX_STATE: file });
     expect(first.output).toContain(`curl -H "Authorization: Bearer $CHATBOT_PLATFORM_API_KEY" ${first.origin}/v1/me`);
-    await stopServer(first);
-    const second = await startServer({ KEYPORT_PRESET: 'chatbot-platform', SANDBOX_STATE: file });
+    await first.stop();
+    const second = await startSandboxServer({ KEYPORT_PRESET: 'chatbot-platform', SANDBOX_STATE: file });
     expect(second.key).toBeNull();
     expect(second.output).toContain(`Keys were restored from ${file}`);
     const reply = await curl(`${second.origin}/v1/me`, { Authorization: `Bearer ${first.key}` });
     expect([reply.status, reply.body.name]).toEqual([200, 'Sandbox owner']);
-    await stopServer(second);
+    await second.stop();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

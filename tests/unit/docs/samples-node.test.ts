@@ -1,0 +1,3 @@
+import { describeSamples } from './run-samples.ts';
+
+describeSamples('node');
