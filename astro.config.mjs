@@ -32,6 +32,8 @@ const sidebar = [
 
 export default defineConfig({
   site: model.product.docsUrl,
+  // Tests build a second preset beside the default one (see scripts/test-all.ts).
+  outDir: process.env.KEYPORT_OUT_DIR || './dist',
   // The preset is fixed at build time; the browser sandbox reads it from here.
   vite: {
     define: { 'import.meta.env.KEYPORT_PRESET': JSON.stringify(preset) },

@@ -11,6 +11,15 @@ function freePort(): number {
 const port = Number(process.env['E2E_PORT']) || freePort();
 process.env['E2E_PORT'] = String(port);
 
+/**
+ * A second preset, built by `npm test` into its own folder, proves the docs follow the model
+ * with no page edited. Its specs are named `preset-<name>.spec.ts`.
+ */
+export const SECOND_PRESET = 'aloochat';
+export const SECOND_PRESET_DIR = `dist-presets/${SECOND_PRESET}`;
+const secondPort = Number(process.env['E2E_PORT_2']) || freePort();
+process.env['E2E_PORT_2'] = String(secondPort);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   forbidOnly: Boolean(process.env['CI']),
@@ -24,12 +33,25 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    // The site is built once by `npm test` before this runs; this serves dist/ as a host would.
-    command: `npx astro preview --port ${port} --host 127.0.0.1 --ignore-lock`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
-  },
+  projects: [
+    { name: 'default preset', testIgnore: /preset-.*\.spec\.ts/ },
+    { name: SECOND_PRESET, testMatch: new RegExp(`preset-${SECOND_PRESET}\\.spec\\.ts`), use: { baseURL: `http://127.0.0.1:${secondPort}` } },
+  ],
+  // The sites are built by `npm test` before this runs; these serve them as a host would.
+  webServer: [
+    {
+      command: `npx astro preview --port ${port} --host 127.0.0.1 --ignore-lock`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      command: `npx astro preview --port ${secondPort} --host 127.0.0.1 --ignore-lock`,
+      url: `http://127.0.0.1:${secondPort}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { ASTRO_TELEMETRY_DISABLED: '1', KEYPORT_PRESET: SECOND_PRESET, KEYPORT_OUT_DIR: SECOND_PRESET_DIR },
+    },
+  ],
 });

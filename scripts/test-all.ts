@@ -69,7 +69,17 @@ gate('type check', npm, ['run', '--silent', 'typecheck']);
 const unitJson = `${REPORTS}/unit.json`;
 addUnit(unitJson, run('unit tests', npm, ['run', '--silent', 'test:unit', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]));
 
-const built = gate('build', npm, ['run', '--silent', 'build']);
+// The second preset first, so the default preset's generated SDK is what stays in the tree.
+const SECOND_PRESET = 'aloochat';
+const secondBuilt = gate(`build (${SECOND_PRESET} preset)`, 'env', [
+  `KEYPORT_PRESET=${SECOND_PRESET}`,
+  `KEYPORT_OUT_DIR=dist-presets/${SECOND_PRESET}`,
+  npm,
+  'run',
+  '--silent',
+  'build',
+]);
+const built = gate('build', npm, ['run', '--silent', 'build']) && secondBuilt;
 if (built) {
   const e2eJson = `${REPORTS}/e2e.json`;
   addE2e(e2eJson, run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }));
