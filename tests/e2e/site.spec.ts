@@ -67,3 +67,11 @@ test('an unknown address shows a page with ways onward', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Overview' }).first()).toBeVisible();
 });
+
+test('the security diagram on the authentication page has a text alternative', async ({ page }) => {
+  await page.goto('/authentication/');
+  const diagram = page.getByRole('img', { name: 'Where the API key lives' });
+  await expect(diagram).toBeVisible();
+  await expect(diagram).toHaveAccessibleDescription(new RegExp(`${model.product.envVar}.*HTTPS`));
+  await expect(page.getByRole('figure').getByText(/Browsers and mobile apps never hold the key/)).toBeVisible();
+});
