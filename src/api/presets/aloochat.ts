@@ -136,4 +136,6 @@ export default definePreset({
     secretPrefix: 'whsec_',
     events: ['conversation.started', 'conversation.resolved'],
   },
+  // Seed 003: "set up alerts for authentication failures".
+  monitoring: { authFailureWindowMinutes: 15, authFailureThreshold: 0.25, minimumRequests: 5 },
 });

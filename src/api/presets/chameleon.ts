@@ -131,4 +131,6 @@ export default definePreset({
     secretPrefix: 'whsec_',
     events: ['project.created', 'project.deleted'],
   },
+  // Seed 003: "set up alerts for authentication failures".
+  monitoring: { authFailureWindowMinutes: 15, authFailureThreshold: 0.25, minimumRequests: 5 },
 });

@@ -191,4 +191,6 @@ export default definePreset({
     secretPrefix: 'whsec_',
     events: ['bot.message', 'conversation.started', 'agent_loop.completed'],
   },
+  // Seed 003: "set up alerts for authentication failures".
+  monitoring: { authFailureWindowMinutes: 15, authFailureThreshold: 0.25, minimumRequests: 5 },
 });

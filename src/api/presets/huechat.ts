@@ -253,4 +253,6 @@ export default definePreset({
     secretPrefix: 'whsec_',
     events: ['message.received', 'message.delivered', 'conversation.closed', 'contact.created'],
   },
+  // Seed 003: "set up alerts for authentication failures".
+  monitoring: { authFailureWindowMinutes: 15, authFailureThreshold: 0.25, minimumRequests: 5 },
 });

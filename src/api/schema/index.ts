@@ -9,6 +9,7 @@ import { environmentsSchema } from './environments.ts';
 import { errorFormatSchema, errorSchema, REQUIRED_ERROR_IDS } from './errors.ts';
 import { keyFormatSchema } from './key-format.ts';
 import { keyPolicySchema } from './key-policy.ts';
+import { monitoringSchema } from './monitoring.ts';
 import { productSchema } from './product.ts';
 import { rateLimitsSchema } from './rate-limits.ts';
 import { accessSchema, keyTemplateSchema, scopeSchema } from './scopes.ts';
@@ -40,6 +41,7 @@ export const presetSchema = z
     errors: z.array(errorSchema),
     rateLimits: rateLimitsSchema,
     webhooks: webhooksSchema,
+    monitoring: monitoringSchema,
   })
   .superRefine((preset, ctx) => {
     const scopeIds = new Set(preset.scopes.map((s) => s.id));
