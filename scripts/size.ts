@@ -95,7 +95,8 @@ const rows: Row[] = htmlFiles(DIST).map((file) => {
   const page = '/' + relative(DIST, file).replace(/index\.html$/, '').replace(/\\/g, '/');
   const srcs = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
   const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
-  const islandUrls = [...html.matchAll(/<astro-island[^>]*?(?:component-url|renderer-url)="([^"]+)"/g)].map((m) => m[1]!);
+  const islandTags = html.match(/<astro-island[^>]*>/g) ?? [];
+  const islandUrls = islandTags.flatMap((tag) => [...tag.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)].map((m) => m[1]!));
   const islands = (html.match(/<astro-island/g) ?? []).length;
   const inlineImports = inline.flatMap((code) => importsOf('/index.js', code).static);
   const loaded = staticClosure([...srcs, ...inlineImports, ...islandUrls]);
