@@ -14,7 +14,7 @@ const sidebar = [
   { label: 'Start here', items: ['overview', 'quickstart', 'authentication'] },
   {
     label: 'API keys',
-    items: ['api-keys', 'key-types', 'scopes', 'rotation', 'revocation', 'storing-keys', 'usage-and-audit'],
+    items: ['api-keys', 'key-manager', 'key-types', 'scopes', 'rotation', 'revocation', 'storing-keys', 'usage-and-audit'],
   },
   { label: 'Handling responses', items: ['errors', 'rate-limits', 'troubleshooting'] },
   { label: 'Webhooks', items: ['webhooks'] },

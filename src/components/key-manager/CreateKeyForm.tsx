@@ -1,0 +1,257 @@
+/**
+ * The create-key form: name, environment, permissions (full access, a template, or scopes by
+ * group; nothing to choose where keys act with the account's role), expiry and IP allowlist as
+ * the model's key policy allows. Problems are shown next to their field and the first one is
+ * focused; what the sandbox refuses is shown the same way.
+ */
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { ApiKeyCreateParams } from '../../sdk/index.ts';
+import { formatDuration } from '../widgets/format.ts';
+import Heading, { type HeadingLevel } from '../widgets/Heading.tsx';
+import type { KeyManagerData } from '../widgets/widget-data.ts';
+import { nameProblem, parseAllowlist } from './key-input.ts';
+
+interface Props {
+  data: KeyManagerData;
+  level: HeadingLevel;
+  /** The sandbox's view of the caller's IP address, once known. */
+  clientIp: string | null;
+  /** Creates the key; resolves to a problem to show (the sandbox refused the input), or null. */
+  onCreate: (body: ApiKeyCreateParams) => Promise<{ field: Field; message: string } | null>;
+}
+
+export type Field = 'name' | 'scopes' | 'ip' | 'form';
+type Access = { kind: 'full' } | { kind: 'template'; id: string } | { kind: 'custom' };
+
+const expiryLabel = (days: number | null) => (days === null ? 'Never' : formatDuration(days * 86_400));
+
+export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props) {
+  const policy = data.keyPolicy;
+  const perKey = data.role === null;
+  const [name, setName] = useState('');
+  const [environment, setEnvironment] = useState<'test' | 'live'>('test');
+  const [access, setAccess] = useState<Access>({ kind: 'full' });
+  const [scopes, setScopes] = useState<string[]>([]);
+  const [expiry, setExpiry] = useState<string>(String(policy.expiryDays.includes(null) ? null : policy.expiryDays[0]));
+  const [ip, setIp] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [busy, setBusy] = useState(false);
+  const refs = { name: useRef<HTMLInputElement>(null), scopes: useRef<HTMLFieldSetElement>(null), ip: useRef<HTMLTextAreaElement>(null) };
+  const id = useId();
+
+  const groups = [...new Set(data.scopes.filter((s) => !s.grantsAll).map((s) => s.group))];
+  const full = data.scopes.find((s) => s.grantsAll)!;
+
+  const focusField = (field: Field) => {
+    if (field === 'scopes') refs.scopes.current?.querySelector('input')?.focus();
+    else if (field !== 'form') refs[field].current?.focus();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const found: Partial<Record<Field, string>> = {};
+    const nameError = nameProblem(name, policy.nameMaxLength);
+    if (nameError) found.name = nameError;
+    if (perKey && access.kind === 'custom' && scopes.length === 0) found.scopes = 'Choose at least one scope, or choose full access or a template.';
+    const allowlist = policy.ipAllowlist ? parseAllowlist(ip) : { entries: [], problem: null };
+    if (allowlist.problem) found.ip = allowlist.problem;
+    setErrors(found);
+    const first = (['name', 'scopes', 'ip'] as const).find((field) => found[field]);
+    if (first) {
+      focusField(first);
+      return;
+    }
+    const body: ApiKeyCreateParams = { name: name.trim(), environment };
+    if (perKey && access.kind === 'template') body.template = access.id;
+    if (perKey && access.kind === 'custom') body.scopes = scopes;
+    if (policy.expiryDays.length > 1) body.expires_in_days = expiry === 'null' ? null : Number(expiry);
+    if (allowlist.entries.length) body.ip_allowlist = allowlist.entries;
+    setBusy(true);
+    try {
+      const problem = await onCreate(body);
+      if (problem) {
+        setErrors({ [problem.field]: problem.message });
+        focusField(problem.field);
+      } else {
+        setName('');
+        setIp('');
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const described = (field: Field, hint?: string) => [errors[field] ? `${id}-${field}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined;
+  const fieldError = (field: Field) =>
+    errors[field] ? (
+      <p id={`${id}-${field}-error`} className="kp-field-error">
+        {errors[field]}
+      </p>
+    ) : null;
+
+  return (
+    <form className="kp-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <Heading level={level} id={`${id}-title`}>
+        Create a key
+      </Heading>
+
+      <div className="kp-field">
+        <label htmlFor={`${id}-name`} className="kp-label">
+          Key name
+        </label>
+        <input
+          ref={refs.name}
+          id={`${id}-name`}
+          className="kp-input"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={described('name', `${id}-name-hint`)}
+          autoComplete="off"
+          required
+        />
+        <p id={`${id}-name-hint`} className="kp-hint">
+          Say where it runs and what it does, e.g. “Production backend”. Up to {policy.nameMaxLength} characters.
+        </p>
+        {fieldError('name')}
+      </div>
+
+      <fieldset className="kp-fieldset">
+        <legend className="kp-label">Environment</legend>
+        {[...data.environments]
+          .sort((a, b) => Number(b.id === 'test') - Number(a.id === 'test'))
+          .map((env) => (
+            <label key={env.id} className="kp-choice">
+              <input type="radio" name={`${id}-env`} value={env.id} checked={environment === env.id} onChange={() => setEnvironment(env.id)} />
+              <span>
+                {env.name} ({env.id}) <span className="kp-mono kp-muted">{env.keyPrefix}…</span>
+              </span>
+            </label>
+          ))}
+        <p className="kp-hint">Both environments are simulated here; nothing real happens with either key.</p>
+      </fieldset>
+
+      {perKey ? (
+        <fieldset className="kp-fieldset" ref={refs.scopes} aria-describedby={described('scopes')}>
+          <legend className="kp-label">Permissions</legend>
+          <label className="kp-choice">
+            <input type="radio" name={`${id}-access`} checked={access.kind === 'full'} onChange={() => setAccess({ kind: 'full' })} />
+            <span>
+              Full access <span className="kp-scope">{full.id}</span>
+              <span className="kp-hint kp-block">{full.description}. Only for trusted internal systems.</span>
+            </span>
+          </label>
+          {data.templates.map((template) => (
+            <label key={template.id} className="kp-choice">
+              <input
+                type="radio"
+                name={`${id}-access`}
+                checked={access.kind === 'template' && access.id === template.id}
+                onChange={() => setAccess({ kind: 'template', id: template.id })}
+              />
+              <span>
+                {template.name}
+                <span className="kp-hint kp-block">
+                  {template.description} Scopes: {template.scopes.join(', ')}.
+                </span>
+              </span>
+            </label>
+          ))}
+          <label className="kp-choice">
+            <input type="radio" name={`${id}-access`} checked={access.kind === 'custom'} onChange={() => setAccess({ kind: 'custom' })} />
+            <span>Choose scopes</span>
+          </label>
+          {access.kind === 'custom' && (
+            <div className="kp-scope-groups">
+              {groups.map((group) => (
+                <fieldset key={group} className="kp-fieldset kp-fieldset--inner">
+                  <legend>{group}</legend>
+                  {data.scopes
+                    .filter((scope) => scope.group === group && !scope.grantsAll)
+                    .map((scope) => (
+                      <label key={scope.id} className="kp-choice">
+                        <input
+                          type="checkbox"
+                          checked={scopes.includes(scope.id)}
+                          onChange={(event) =>
+                            setScopes((list) => (event.target.checked ? [...list, scope.id] : list.filter((s) => s !== scope.id)))
+                          }
+                        />
+                        <span>
+                          <span className="kp-scope">{scope.id}</span> <span className="kp-muted">{scope.description}</span>
+                        </span>
+                      </label>
+                    ))}
+                </fieldset>
+              ))}
+            </div>
+          )}
+          {fieldError('scopes')}
+        </fieldset>
+      ) : (
+        <div className="kp-field">
+          <p className="kp-label">Permissions</p>
+          <p className="kp-hint">
+            Keys of this API inherit the account’s role ({data.role!.name}: {data.role!.scopes.join(', ')}); there are no scopes to
+            choose. Changing the account’s role changes what every key may do.
+          </p>
+        </div>
+      )}
+
+      {policy.expiryDays.length > 1 ? (
+        <div className="kp-field">
+          <label htmlFor={`${id}-expiry`} className="kp-label">
+            Expires after
+          </label>
+          <select id={`${id}-expiry`} className="kp-input kp-input--auto" value={expiry} onChange={(event) => setExpiry(event.target.value)}>
+            {policy.expiryDays.map((days) => (
+              <option key={String(days)} value={String(days)}>
+                {expiryLabel(days)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <p className="kp-hint">
+          {policy.expiryDays[0] === null
+            ? 'Keys of this API do not expire on their own; roll them on a schedule instead.'
+            : `Keys of this API expire after ${expiryLabel(policy.expiryDays[0]!)}.`}
+        </p>
+      )}
+
+      {policy.ipAllowlist && (
+        <div className="kp-field">
+          <label htmlFor={`${id}-ip`} className="kp-label">
+            IP allowlist (optional)
+          </label>
+          <textarea
+            ref={refs.ip}
+            id={`${id}-ip`}
+            className="kp-input kp-mono"
+            rows={2}
+            value={ip}
+            onChange={(event) => setIp(event.target.value)}
+            aria-invalid={errors.ip ? true : undefined}
+            aria-describedby={described('ip', `${id}-ip-hint`)}
+            spellCheck={false}
+          />
+          <p id={`${id}-ip-hint`} className="kp-hint">
+            One address or IPv4 range per line; empty allows every address.
+            {clientIp && ` The sandbox sees your requests coming from ${clientIp}.`}
+          </p>
+          {fieldError('ip')}
+        </div>
+      )}
+
+      {fieldError('form')}
+      <div className="kp-actions">
+        {/* aria-disabled rather than disabled: a disabled button drops focus, which the key dialog returns to. */}
+        <button type="submit" className="kp-button kp-button--primary" aria-disabled={busy || undefined}>
+          {busy ? 'Creating…' : 'Create key'}
+        </button>
+      </div>
+    </form>
+  );
+}
+

@@ -1,0 +1,73 @@
+/**
+ * The rate-limit headers in words, with a countdown to the window's reset that ticks live
+ * (as a timer, which screen readers do not announce every second).
+ */
+import { useEffect, useState } from 'react';
+import { clock } from '../widgets/format.ts';
+
+interface Props {
+  headers: Array<[string, string]>;
+  /** `performance.now()` when the response arrived: the reset counts from then. */
+  receivedAt: number;
+}
+
+const get = (headers: Array<[string, string]>, name: string) => headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1] ?? null;
+const num = (value: string | null) => (value !== null && /^\d+$/.test(value.trim()) ? Number(value) : null);
+
+/** `"default";q=60;w=60` → `{ q: 60, w: 60 }`. */
+function policy(value: string | null): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [, key, n] of (value ?? '').matchAll(/;\s*(\w+)=(\d+)/g)) out[key!] = Number(n);
+  return out;
+}
+
+export default function RateLimitInfo({ headers, receivedAt }: Props) {
+  const limit = num(get(headers, 'X-RateLimit-Limit'));
+  const remaining = num(get(headers, 'X-RateLimit-Remaining'));
+  const reset = num(get(headers, 'X-RateLimit-Reset'));
+  const retryAfter = num(get(headers, 'Retry-After'));
+  const windowSeconds = policy(get(headers, 'RateLimit-Policy'))['w'] ?? null;
+  const [left, setLeft] = useState(reset);
+
+  useEffect(() => {
+    if (reset === null) return;
+    const update = () => setLeft(Math.max(0, reset - (performance.now() - receivedAt) / 1000));
+    update();
+    const timer = setInterval(update, 1000);
+    return () => clearInterval(timer);
+  }, [reset, receivedAt]);
+
+  if (limit === null && retryAfter === null) return null;
+  return (
+    <div className="kp-rate">
+      <p>
+        {limit !== null && (
+          <>
+            This key may send <strong>{limit} requests</strong>
+            {windowSeconds ? ` every ${windowSeconds} seconds` : ' per window'}
+            {remaining !== null && (
+              <>
+                ; <strong>{remaining}</strong> {remaining === 1 ? 'is' : 'are'} left in this window
+              </>
+            )}
+            .{' '}
+          </>
+        )}
+        {retryAfter !== null && (
+          <>
+            It used them all: wait <strong>{retryAfter} seconds</strong> before retrying (<code>Retry-After</code>).{' '}
+          </>
+        )}
+      </p>
+      {left !== null && (
+        <p>
+          The window resets in{' '}
+          <span role="timer" className="kp-mono">
+            {left > 0 ? clock(left) : 'now'}
+          </span>
+          {left === 0 && ': the full limit is available again'}.
+        </p>
+      )}
+    </div>
+  );
+}

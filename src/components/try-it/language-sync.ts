@@ -1,0 +1,58 @@
+/**
+ * The snippet language, shared with the docs' synced tabs (`<Tabs syncKey="lang">`). Starlight
+ * stores the chosen tab's label as plain text under `starlight-synced-tabs__lang`; the console
+ * reads and writes the same value, and switches the page's tabs in place when the reader picks
+ * a language here.
+ */
+import { LANGUAGE_STORAGE_KEY, SNIPPET_LANGUAGES, type SnippetLanguage } from '../snippets/languages.ts';
+
+export function storedLanguage(): SnippetLanguage | null {
+  try {
+    const label = localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    return SNIPPET_LANGUAGES.find((l) => l.label === label)?.id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+interface StarlightTabs extends HTMLElement {
+  tabs?: HTMLAnchorElement[];
+  switchTab?: (tab: HTMLAnchorElement, index: number, shouldSync?: boolean) => void;
+}
+
+export function storeLanguage(id: SnippetLanguage): void {
+  const label = SNIPPET_LANGUAGES.find((l) => l.id === id)!.label;
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, label);
+  } catch {
+    // Storage blocked: the choice lasts for this page.
+  }
+  // Starlight's element exposes switchTab(); `false` switches without stealing focus or re-saving.
+  for (const element of document.querySelectorAll<StarlightTabs>('starlight-tabs[data-sync-key="lang"]')) {
+    const index = element.tabs?.findIndex((tab) => tab.textContent?.trim() === label) ?? -1;
+    if (index >= 0) element.switchTab?.(element.tabs![index]!, index, false);
+  }
+}
+
+/** Calls `onChange` when the language changes in another tab, or in the page's own synced tabs. */
+export function watchLanguage(onChange: (id: SnippetLanguage) => void): () => void {
+  const read = () => {
+    const id = storedLanguage();
+    if (id) onChange(id);
+  };
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === LANGUAGE_STORAGE_KEY) read();
+  };
+  const onTab = (event: Event) => {
+    // Starlight saves the label in its own click or arrow-key handler; read it once that has run.
+    if ((event.target as Element | null)?.closest?.('starlight-tabs[data-sync-key="lang"] [role="tab"]')) setTimeout(read);
+  };
+  addEventListener('storage', onStorage);
+  document.addEventListener('click', onTab);
+  document.addEventListener('keydown', onTab);
+  return () => {
+    removeEventListener('storage', onStorage);
+    document.removeEventListener('click', onTab);
+    document.removeEventListener('keydown', onTab);
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The console's request as the reader fills it in, and the two places it travels without its key:
+ * a shareable link (in the URL hash, so it never reaches a server) and the session's history.
+ */
+
+export const NO_SCHEME = 'none';
+
+export interface RequestDraft {
+  /** Endpoint id, e.g. `contacts.get`. */
+  endpoint: string;
+  /** The `{id}` path parameter. */
+  id: string;
+  query: Record<string, string>;
+  /** The body as typed (may be invalid JSON). */
+  body: string;
+  /** An auth scheme id (`X-API-Key`, `bearer`, …) or `none`. */
+  scheme: string;
+}
+
+/** How the key was chosen; never the key itself. */
+export type KeyChoice = { source: 'wallet'; id: string; name: string } | { source: 'pasted' } | { source: 'none' };
+
+const HASH_PREFIX = '#try-it=';
+/** Longer links break in chat tools and address bars; the console says so instead. */
+export const MAX_LINK_LENGTH = 8000;
+const LIMITS = { id: 500, query: 500, body: 20_000 };
+
+const str = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
+
+/** Reads a draft from untrusted data (a link, storage); `null` when it is not one. */
+export function readDraft(value: unknown): RequestDraft | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v['endpoint'] !== 'string') return null;
+  const query: Record<string, string> = {};
+  if (typeof v['query'] === 'object' && v['query'] !== null) {
+    for (const [name, text] of Object.entries(v['query'] as Record<string, unknown>).slice(0, 20)) {
+      if (typeof text === 'string') query[name.slice(0, 100)] = text.slice(0, LIMITS.query);
+    }
+  }
+  return {
+    endpoint: v['endpoint'].slice(0, 100),
+    id: str(v['id'], LIMITS.id),
+    query,
+    body: str(v['body'], LIMITS.body),
+    scheme: str(v['scheme'], 100) || NO_SCHEME,
+  };
+}
+
+/** The link to a request: this page with the request in the hash. The key is never part of a draft. */
+export function shareLink(pageUrl: string, draft: RequestDraft): string {
+  const url = new URL(pageUrl);
+  const data = { v: 1, endpoint: draft.endpoint, id: draft.id, query: draft.query, body: draft.body, scheme: draft.scheme };
+  url.hash = HASH_PREFIX.slice(1) + encodeURIComponent(JSON.stringify(data));
+  return url.href;
+}
+
+export type LinkResult = { found: false } | { found: true; draft: RequestDraft | null };
+
+/** The draft a link's hash carries; `draft: null` when the hash is a console link that cannot be read. */
+export function draftFromHash(hash: string): LinkResult {
+  if (!hash.startsWith(HASH_PREFIX)) return { found: false };
+  try {
+    return { found: true, draft: readDraft(JSON.parse(decodeURIComponent(hash.slice(HASH_PREFIX.length)))) };
+  } catch {
+    return { found: true, draft: null };
+  }
+}
+
+export interface HistoryEntry {
+  /** Milliseconds since the epoch. */
+  at: number;
+  draft: RequestDraft;
+  key: KeyChoice;
+  /** HTTP status, or `null` when no response came. */
+  status: number | null;
+  /** e.g. "200 OK" or "Not sent: the key looks wrong". */
+  outcome: string;
+  ms: number | null;
+}
+
+const HISTORY_LIMIT = 20;
+export const historyStorageKey = (productId: string): string => `keyport:try-it:history:${productId}`;
+
+function readKeyChoice(value: unknown): KeyChoice {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (v['source'] === 'wallet' && typeof v['id'] === 'string' && typeof v['name'] === 'string') {
+    return { source: 'wallet', id: v['id'], name: v['name'] };
+  }
+  return v['source'] === 'pasted' ? { source: 'pasted' } : { source: 'none' };
+}
+
+export function loadHistory(productId: string): HistoryEntry[] {
+  try {
+    const raw = JSON.parse(sessionStorage.getItem(historyStorageKey(productId)) ?? '[]') as unknown;
+    if (!Array.isArray(raw)) return [];
+    return raw.flatMap((item: Record<string, unknown>): HistoryEntry[] => {
+      const draft = readDraft(item?.['draft']);
+      if (!draft || typeof item['at'] !== 'number') return [];
+      return [
+        {
+          at: item['at'],
+          draft,
+          key: readKeyChoice(item['key']),
+          status: typeof item['status'] === 'number' ? item['status'] : null,
+          outcome: str(item['outcome'], 300),
+          ms: typeof item['ms'] === 'number' ? item['ms'] : null,
+        },
+      ];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** Adds an entry (newest first) and returns the new history; storage failures keep it in memory. */
+export function addToHistory(productId: string, history: HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
+  const next = [entry, ...history].slice(0, HISTORY_LIMIT);
+  try {
+    sessionStorage.setItem(historyStorageKey(productId), JSON.stringify(next));
+  } catch {
+    // Storage full or blocked: the history still lasts while the page is open.
+  }
+  return next;
+}
+
+export function clearHistory(productId: string): void {
+  try {
+    sessionStorage.removeItem(historyStorageKey(productId));
+  } catch {
+    // Nothing stored, nothing to clear.
+  }
+}

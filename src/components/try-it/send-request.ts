@@ -1,0 +1,145 @@
+/**
+ * Sends the console's request through the SDK (`client.<resource>.<method>()`), the way a
+ * reader's code would, and keeps what the console shows: status, the response's headers (from
+ * the SDK's `onResponse` hook), the body, the time taken, and the SDK's typed error.
+ */
+import {
+  isApiError,
+  isAuthenticationError,
+  isConnectionError,
+  isKeyFormatError,
+  isPermissionError,
+  isTimeoutError,
+  type ClientOptions,
+  type FetchFunction,
+} from '../../sdk/index.ts';
+import { sandboxClient } from '../sandbox/sandbox-session.ts';
+import type { EndpointInfo, SchemeInfo } from '../widgets/widget-data.ts';
+import { NO_SCHEME } from './request-draft.ts';
+
+export interface SendInput {
+  endpoint: EndpointInfo;
+  id: string;
+  query: Record<string, string>;
+  /** The parsed body; `undefined` sends none. */
+  body: unknown;
+  /** The key, or `null` to send none (an empty header, like an unset environment variable). */
+  key: string | null;
+  /** A scheme id, or `none` to send no auth header at all. */
+  scheme: string;
+  schemes: SchemeInfo[];
+  /** False for "send anyway": the SDK's offline key check is skipped. */
+  checkKeyFormat: boolean;
+}
+
+export interface SdkErrorInfo {
+  name: string;
+  code: string;
+  message: string;
+  requestId: string | null;
+  /** For 401s: why the key was refused. */
+  reason: string | null;
+  /** For 403s: the scopes the key lacks. */
+  missingScopes: string[];
+}
+
+export type SendResult =
+  | { kind: 'response'; status: number; headers: Array<[string, string]>; body: unknown; ms: number; error: SdkErrorInfo | null }
+  | { kind: 'failure'; message: string; ms: number | null };
+
+type Method = (...args: unknown[]) => Promise<unknown>;
+
+/** Header names of every scheme, for taking the key out when the reader chose to send none. */
+const headerNames = (schemes: SchemeInfo[]) => schemes.map((s) => (s.id === 'bearer' ? 'Authorization' : s.id));
+
+/** A fetch that drops the auth headers: the SDK always sends the key's header, and "none" means none. */
+function withoutAuth(names: string[]): FetchFunction {
+  return (input, init) => {
+    const request = new Request(input, init);
+    for (const name of names) request.headers.delete(name);
+    return fetch(request);
+  };
+}
+
+export async function sendRequest(input: SendInput): Promise<SendResult> {
+  const { endpoint } = input;
+  const noScheme = input.scheme === NO_SCHEME;
+  const options: ClientOptions = {
+    apiKey: input.key ?? '',
+    // No key, or "send anyway": let the SDK send what it was given, as the reader asked.
+    checkKeyFormat: input.key !== null && input.checkKeyFormat,
+    ...(noScheme ? { fetch: withoutAuth(headerNames(input.schemes)) } : { authScheme: input.scheme as NonNullable<ClientOptions['authScheme']> }),
+  };
+
+  let response: Response | undefined;
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const client = sandboxClient(options) as unknown as Record<string, Record<string, Method> | undefined>;
+    const [resource, method] = endpoint.id.split('.') as [string, string];
+    const call = client[resource]?.[method];
+    if (!call) return { kind: 'failure', message: `The SDK has no method for ${endpoint.id}.`, ms: null };
+    const args: unknown[] = [];
+    if (endpoint.hasId) args.push(input.id);
+    if (endpoint.hasBody) args.push(input.body);
+    else if (endpoint.query.length) {
+      const query = Object.fromEntries(Object.entries(input.query).filter(([, value]) => value !== ''));
+      args.push(Object.keys(query).length ? query : undefined);
+    }
+    args.push({ onResponse: (r: Response) => (response = r) });
+    const body = await call(...args);
+    const ms = elapsed();
+    return { kind: 'response', status: response?.status ?? 200, headers: response ? [...response.headers] : [], body, ms, error: null };
+  } catch (error) {
+    const ms = elapsed();
+    if (isApiError(error)) {
+      return {
+        kind: 'response',
+        status: error.status,
+        headers: [...error.headers],
+        body: error.body,
+        ms,
+        error: {
+          name: error.name,
+          code: error.code,
+          message: error.message,
+          requestId: error.requestId,
+          reason: isAuthenticationError(error) ? error.reason : null,
+          missingScopes: isPermissionError(error) ? error.missingScopes : [],
+        },
+      };
+    }
+    if (isKeyFormatError(error)) return { kind: 'failure', message: error.message, ms: null };
+    if (isTimeoutError(error)) return { kind: 'failure', message: 'The sandbox did not answer in time. Reload the page to restart it.', ms };
+    if (isConnectionError(error)) {
+      return { kind: 'failure', message: 'The request could not reach the sandbox: its service worker did not answer. Reload the page and try again.', ms };
+    }
+    // e.g. the SDK refusing an empty id before sending.
+    return { kind: 'failure', message: error instanceof Error ? error.message : 'The request failed.', ms: null };
+  }
+}
+
+const PHRASES: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+export const statusLine = (status: number): string => `${status} ${PHRASES[status] ?? ''}`.trim();
+
+/** Characters a header value can carry; anything else makes `fetch` throw before sending. */
+export function headerSafe(value: string): boolean {
+  return /^[\t\x20-\x7e\x80-\xff]*$/.test(value);
+}

@@ -1,0 +1,42 @@
+/**
+ * Code for the console's request in one language. Loaded with `import()` when the reader first
+ * opens the code panel: it brings httpsnippet-lite and the model (shared with the sandbox's lazy
+ * chunk), which no page should load before it is needed.
+ */
+import { buildRequest } from '../../api/example-request.ts';
+import { model } from '../../api/index.ts';
+import { renderSnippet } from '../snippets/render.ts';
+import type { SnippetLanguage } from '../snippets/languages.ts';
+
+export interface SnippetInput {
+  endpoint: string;
+  id: string;
+  query: Record<string, string>;
+  /** The parsed body; `undefined` for none. */
+  body: unknown;
+  /** Scheme id or `none`. */
+  scheme: string;
+  /** The environment of the chosen key; the test environment when unknown. */
+  environment: 'live' | 'test';
+  /** The real key, only when the reader chose to show it. */
+  revealKey?: string | undefined;
+}
+
+export function renderConsoleSnippet(language: SnippetLanguage, input: SnippetInput): Promise<string> {
+  const endpoint = model.endpoints.find((e) => e.id === input.endpoint);
+  if (!endpoint) return Promise.resolve(`// The API has no endpoint "${input.endpoint}".`);
+  const scheme = input.scheme === 'none' ? null : (model.auth.schemes.find((s) => (s.type === 'bearer' ? 'bearer' : s.name) === input.scheme) ?? null);
+  const request = buildRequest(model, endpoint, {
+    scheme,
+    id: input.id,
+    query: input.query,
+    // An empty body is sent as none; the API reads that as `{}`.
+    ...(endpoint.body ? { body: input.body ?? {} } : {}),
+    baseUrl: model.environments.find((env) => env.id === input.environment)!.baseUrl,
+  });
+  return renderSnippet(language, request, {
+    envVar: model.product.envVar,
+    sdkPackage: model.product.sdkPackage,
+    ...(input.revealKey ? { revealKey: input.revealKey } : {}),
+  });
+}
