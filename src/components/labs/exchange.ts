@@ -1,0 +1,163 @@
+/**
+ * What went over the wire: a `fetch` for the SDK that keeps each request and response as the
+ * labs show them. Keys are masked the moment a request is recorded, so no lab ever holds a
+ * displayable copy of a whole key; nothing here logs.
+ */
+import {
+  isApiError,
+  isAuthenticationError,
+  isKeyportError,
+  isPermissionError,
+  maskApiKey,
+  type FetchFunction,
+  type KeyportClient,
+  type RequestOptions,
+} from '../../sdk/index.ts';
+import type { LabEndpoint } from './labs-data.ts';
+
+export interface SentRequest {
+  method: string;
+  url: string;
+  /** Header name and value, the key masked. */
+  headers: Array<[string, string]>;
+  body: string | null;
+}
+
+export interface ReceivedResponse {
+  status: number;
+  headers: Array<[string, string]>;
+  /** Parsed JSON, or the text when it is not JSON; `undefined` when empty. */
+  body: unknown;
+}
+
+export interface Exchange {
+  request: SentRequest;
+  response: ReceivedResponse;
+  ms: number;
+}
+
+/** The SDK's error in plain data, for the labs' verdicts. */
+export interface SdkOutcome {
+  name: string;
+  code: string | null;
+  status: number | null;
+  message: string;
+  reason: string | null;
+  missingScopes: string[];
+}
+
+const keyHeaders = (names: readonly string[]) => new Set(names.map((n) => n.toLowerCase()));
+
+/** A header value with any key in it masked: `Bearer sk_test_AbCd…wxyz`. */
+export function maskHeader(name: string, value: string, names: readonly string[]): string {
+  if (!keyHeaders(names).has(name.toLowerCase())) return value;
+  const bearer = /^(Bearer\s+)(.*)$/is.exec(value);
+  if (bearer) return bearer[2] ? `${bearer[1]}${maskApiKey(bearer[2])}` : value;
+  return value ? maskApiKey(value) : value;
+}
+
+function parse(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export interface RecorderOptions {
+  /** Header names that carry keys: their values are masked in the record. */
+  keyHeaders: readonly string[];
+  /** Headers taken off before sending (e.g. every key header, to send no key at all). */
+  drop?: readonly string[];
+  /** Changes the request on its way out (a broken body, another method). */
+  rewrite?: (request: Request) => Request | Promise<Request>;
+  /** Called with each exchange as it completes. */
+  onExchange?: (exchange: Exchange, request: Request) => void;
+}
+
+export interface Recorder {
+  fetch: FetchFunction;
+  exchanges: Exchange[];
+}
+
+export function recorder(options: RecorderOptions): Recorder {
+  const exchanges: Exchange[] = [];
+  const fetchFn: FetchFunction = async (input, init) => {
+    let request = new Request(input, init);
+    for (const name of options.drop ?? []) request.headers.delete(name);
+    if (options.rewrite) request = await options.rewrite(request);
+    const body = request.body ? await request.clone().text() : null;
+    const sent: SentRequest = {
+      method: request.method,
+      url: request.url,
+      headers: [...request.headers].map(([name, value]) => [name, maskHeader(name, value, options.keyHeaders)]),
+      body,
+    };
+    const started = performance.now();
+    const response = await fetch(request);
+    const text = await response.clone().text();
+    const exchange: Exchange = {
+      request: sent,
+      response: { status: response.status, headers: [...response.headers], body: parse(text) },
+      ms: Math.round(performance.now() - started),
+    };
+    exchanges.push(exchange);
+    options.onExchange?.(exchange, request);
+    return response;
+  };
+  return { fetch: fetchFn, exchanges };
+}
+
+/** The same request with another body or method; headers are kept. */
+export function rebuild(request: Request, change: { method?: string; body?: string }): Request {
+  const method = change.method ?? request.method;
+  const init: RequestInit = { method, headers: request.headers, signal: request.signal };
+  if (change.body !== undefined) init.body = change.body;
+  if (method === 'GET' || method === 'HEAD') delete init.body;
+  return new Request(request.url, init);
+}
+
+type Method = (...args: unknown[]) => Promise<unknown>;
+
+/** Calls `client.<resource>.<method>()` for an endpoint, with the arguments its SDK method takes. */
+export function callEndpoint(
+  client: KeyportClient,
+  endpoint: Pick<LabEndpoint, 'id' | 'hasId' | 'hasBody' | 'hasQuery'>,
+  input: { recordId?: string; body?: unknown },
+  options: RequestOptions = {},
+): Promise<unknown> {
+  const [resource, method] = endpoint.id.split('.') as [string, string];
+  const call = (client as unknown as Record<string, Record<string, Method> | undefined>)[resource]?.[method];
+  if (!call) return Promise.reject(new Error(`The SDK has no method for ${endpoint.id}.`));
+  const args: unknown[] = [];
+  if (endpoint.hasId) args.push(input.recordId ?? '');
+  if (endpoint.hasBody) args.push(input.body ?? {});
+  else if (endpoint.hasQuery) args.push(undefined);
+  args.push(options);
+  return call(...args);
+}
+
+export function outcomeOf(error: unknown): SdkOutcome {
+  if (isApiError(error)) {
+    return {
+      name: error.name,
+      code: error.code,
+      status: error.status,
+      message: error.message,
+      reason: isAuthenticationError(error) ? error.reason : null,
+      missingScopes: isPermissionError(error) ? error.missingScopes : [],
+    };
+  }
+  const name = isKeyportError(error) || error instanceof Error ? error.name : 'Error';
+  const message = error instanceof Error ? error.message : String(error);
+  return { name, code: null, status: null, message, reason: null, missingScopes: [] };
+}
+
+export const header = (headers: Array<[string, string]>, name: string): string | null =>
+  headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1] ?? null;
+
+export function pretty(body: unknown): string {
+  if (body === undefined) return '(no body)';
+  return typeof body === 'string' ? body : JSON.stringify(body, null, 2);
+}

@@ -1,0 +1,462 @@
+/**
+ * The plain data each lab island gets as props, computed from the API model at build time in the
+ * Astro wrappers (server-side only: it imports the model, zod included). Islands never import the
+ * model; they receive exactly what they show or need to provoke, so a preset change reaches them
+ * through here and nowhere else.
+ */
+import { requestExample } from '../../api/examples.ts';
+import { errorDocsPath, fullAccessScope, missingScopes, type ApiModel } from '../../api/model.ts';
+import type { Endpoint } from '../../api/schema/endpoints.ts';
+import { RATE_LIMIT_HEADERS } from '../../api/schema/rate-limits.ts';
+import { consoleData, keyManagerData, type ApiInfo, type EndpointInfo, type ErrorInfo } from '../widgets/widget-data.ts';
+
+/** What every sandbox-backed lab needs: the widgets' shared API info plus how to make a narrow key. */
+export interface LabApi extends ApiInfo {
+  /**
+   * Scopes for the labs' throwaway keys: one narrow scope where keys carry their own scopes,
+   * `null` where keys act with the account's role (scopes cannot be chosen).
+   */
+  keyScopes: string[] | null;
+  /** `who am I`: any valid key may call it, so it is the labs' default request. */
+  whoami: LabEndpoint;
+}
+
+/** An endpoint as the labs call it through the SDK (`client.<resource>.<method>()`). */
+export interface LabEndpoint {
+  id: string;
+  method: string;
+  path: string;
+  summary: string;
+  tag: string;
+  scopes: string[];
+  hasId: boolean;
+  hasBody: boolean;
+  /** Whether the SDK method takes a query object (list endpoints). */
+  hasQuery: boolean;
+}
+
+export const labEndpoint = (endpoint: Endpoint): LabEndpoint => ({
+  id: endpoint.id,
+  method: endpoint.method,
+  path: endpoint.path,
+  summary: endpoint.summary,
+  tag: endpoint.tag,
+  scopes: endpoint.scopes,
+  hasId: endpoint.path.includes('{id}'),
+  hasBody: Boolean(endpoint.body),
+  hasQuery: Boolean(endpoint.query),
+});
+
+export const whoamiEndpoint = (model: ApiModel): Endpoint => model.endpoints.find((e) => e.action.type === 'whoami')!;
+
+export function labApi(model: ApiModel): LabApi {
+  // The key manager's data already holds the shared API info; take just that part.
+  const { product, environments, schemes, fullAccessScope: full, managementScopes } = keyManagerData(model);
+  const narrow = model.scopes.find((scope) => !scope.grantsAll);
+  return {
+    product,
+    environments,
+    schemes,
+    fullAccessScope: full,
+    managementScopes,
+    keyScopes: model.access.mode === 'account-role' ? null : [narrow?.id ?? full],
+    whoami: labEndpoint(whoamiEndpoint(model)),
+  };
+}
+
+// ── Error lab ────────────────────────────────────────────────────────────────────────────────
+
+/** How the error lab makes the sandbox answer with one error. */
+export type Provocation =
+  | { kind: 'no-key' }
+  | { kind: 'truncated-key' }
+  | { kind: 'mistyped-key' }
+  | { kind: 'unknown-key' }
+  | { kind: 'two-keys'; schemes: [string, string] }
+  | { kind: 'revoked' }
+  | { kind: 'expired'; via: 'roll'; graceSeconds: number }
+  | { kind: 'expired'; via: 'expiry'; days: number }
+  | { kind: 'disabled' }
+  | { kind: 'not-yet-active'; delaySeconds: number }
+  | { kind: 'wrong-environment'; liveBaseUrl: string; testBaseUrl: string }
+  | { kind: 'ip-not-allowed' }
+  | { kind: 'missing-scope'; keyScopes: string[] | null; role: string | null }
+  | { kind: 'rate-limited'; limit: number; windowSeconds: number }
+  | { kind: 'invalid-json'; brokenBody: string }
+  | { kind: 'invalid-field' }
+  | { kind: 'not-found' }
+  | { kind: 'wrong-method'; method: string };
+
+export interface ErrorCase extends ErrorInfo {
+  /** Unique per case: the error id, with a suffix when one error has two cases. */
+  caseId: string;
+  /** What the reader presses, e.g. "Use a revoked key". */
+  label: string;
+  /** What the lab sets up, in one sentence. */
+  setup: string;
+  provoke: Provocation;
+  /** The request that meets the error. */
+  endpoint: LabEndpoint;
+  /** The `{id}` path parameter, when the endpoint has one. */
+  recordId: string;
+  /** The JSON body sent, when the endpoint takes one. */
+  body: unknown;
+}
+
+export interface UnreachableError extends ErrorInfo {
+  /** Why the lab cannot make this API answer with it. */
+  why: string;
+}
+
+export interface ErrorLabData {
+  api: LabApi;
+  cases: ErrorCase[];
+  unreachable: UnreachableError[];
+  keyRandomLength: number;
+}
+
+type Recipe = Omit<ErrorCase, keyof ErrorInfo | 'caseId' | 'recordId' | 'body'> & { recordId?: string; body?: unknown; suffix?: string };
+
+const isCollectionAction = (endpoint: Endpoint) => 'collection' in endpoint.action;
+
+function collectionIdPrefix(model: ApiModel, endpoint: Endpoint): string {
+  const action = endpoint.action;
+  const collection = 'collection' in action ? model.collections.find((c) => c.id === action.collection) : undefined;
+  return collection?.idPrefix ?? 'rec_';
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function durationWords(seconds: number): string {
+  if (seconds % 86_400 === 0) return plural(seconds / 86_400, 'day');
+  if (seconds % 3600 === 0) return plural(seconds / 3600, 'hour');
+  if (seconds % 60 === 0) return plural(seconds / 60, 'minute');
+  return plural(seconds, 'second');
+}
+
+/**
+ * One way (sometimes two) to provoke each error id the lab knows; a string says why it cannot
+ * happen with this preset. The set of cases is the model's errors: an id missing here is listed
+ * as one the lab cannot show.
+ */
+function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
+  const whoami = labEndpoint(whoamiEndpoint(model));
+  const full = fullAccessScope(model).id;
+  const role = model.access.mode === 'account-role' ? model.access.roles.find((r) => r.id === (model.access as { sandboxRole: string }).sandboxRole)! : null;
+  // What the sandbox owner key may do: everything, or its role's scopes.
+  const ownerScopes = role ? role.scopes : [full];
+  const allowed = (endpoint: Endpoint) => missingScopes(model, endpoint, ownerScopes).length === 0;
+  const collectionEndpoint = (type: string) => model.endpoints.find((e) => e.action.type === type && isCollectionAction(e) && allowed(e));
+  const test = model.environments.find((e) => e.id === 'test')!;
+  const live = model.environments.find((e) => e.id === 'live')!;
+  const schemes = model.auth.schemes.map((s) => (s.type === 'bearer' ? 'bearer' : s.name));
+
+  return {
+    missing_api_key: () => [{ label: 'Send no key', setup: 'Sends the request with no key header at all, as an unset environment variable would.', provoke: { kind: 'no-key' }, endpoint: whoami }],
+    malformed_api_key: () => [
+      {
+        label: 'Send a cut-off key',
+        setup: 'Sends a key whose last character was lost in copying (the SDK’s own offline check is turned off, so the request really goes out).',
+        provoke: { kind: 'truncated-key' },
+        endpoint: whoami,
+      },
+      {
+        suffix: 'checksum',
+        label: 'Send a mistyped key',
+        setup: 'Sends a key with one character changed: its checksum no longer matches, so the API refuses it before looking anything up.',
+        provoke: { kind: 'mistyped-key' },
+        endpoint: whoami,
+      },
+    ],
+    invalid_api_key: () => [
+      {
+        label: 'Send an unknown key',
+        setup: 'Sends a well-formed key with a valid checksum that was never created, as a key of another account would be.',
+        provoke: { kind: 'unknown-key' },
+        endpoint: whoami,
+      },
+    ],
+    conflicting_api_keys: () =>
+      schemes.length < 2
+        ? 'This API accepts the key in one header only, so a request cannot carry two different keys.'
+        : [
+            {
+              label: 'Send two different keys',
+              setup: `Sends one key in the ${schemes[0] === 'bearer' ? 'Authorization' : schemes[0]} header and another in the ${schemes[1] === 'bearer' ? 'Authorization' : schemes[1]} header.`,
+              provoke: { kind: 'two-keys', schemes: [schemes[0]!, schemes[1]!] },
+              endpoint: whoami,
+            },
+          ],
+    revoked_api_key: () => [
+      { label: 'Use a revoked key', setup: 'Creates a throwaway key with the sandbox owner key, revokes it, then sends a request with it.', provoke: { kind: 'revoked' }, endpoint: whoami },
+    ],
+    expired_api_key: () => {
+      const grace = model.keyPolicy.rollGraceSeconds.filter((s) => s > 0).sort((a, b) => a - b)[0];
+      const days = model.keyPolicy.expiryDays.filter((d): d is number => d !== null).sort((a, b) => a - b)[0];
+      if (grace !== undefined) {
+        return [
+          {
+            label: 'Use an expired key',
+            setup: `Creates a throwaway key, rolls it with a ${durationWords(grace)} grace period, moves the sandbox’s clock past the end of it, then sends a request with the old key.`,
+            provoke: { kind: 'expired', via: 'roll', graceSeconds: grace },
+            endpoint: whoami,
+          },
+        ];
+      }
+      if (days !== undefined) {
+        return [
+          {
+            label: 'Use an expired key',
+            setup: `Creates a throwaway key that expires in ${plural(days, 'day')}, moves the sandbox’s clock past that, then sends a request with it.`,
+            provoke: { kind: 'expired', via: 'expiry', days },
+            endpoint: whoami,
+          },
+        ];
+      }
+      return 'Keys of this API never expire and rolling ends the old key at once, so no key can be in the expired state.';
+    },
+    inactive_api_key: () =>
+      model.keyPolicy.canDisable
+        ? [{ label: 'Use a disabled key', setup: 'Creates a throwaway key, disables it with the key-management API, then sends a request with it.', provoke: { kind: 'disabled' }, endpoint: whoami }]
+        : 'Keys of this API cannot be disabled.',
+    key_not_yet_active: () => {
+      const delaySeconds = model.keyPolicy.propagationSeconds || 10;
+      return [
+        {
+          label: 'Use a key before it is active',
+          setup: `Turns on the sandbox’s propagation delay (${plural(delaySeconds, 'second')}) for a moment, creates a throwaway key, and sends a request with it at once.`,
+          provoke: { kind: 'not-yet-active', delaySeconds },
+          endpoint: whoami,
+        },
+      ];
+    },
+    wrong_environment: () => [
+      {
+        label: 'Use a live key in the sandbox',
+        setup: `Creates a throwaway live key (${live.keyPrefix}…) and sends it to the test environment’s base URL.`,
+        provoke: { kind: 'wrong-environment', liveBaseUrl: live.baseUrl, testBaseUrl: test.baseUrl },
+        endpoint: whoami,
+      },
+    ],
+    ip_not_allowed: () =>
+      model.keyPolicy.ipAllowlist
+        ? [
+            {
+              label: 'Call from an address outside the allowlist',
+              setup: 'Creates a throwaway key allowed only from an address other than the sandbox’s client address, then sends a request with it.',
+              provoke: { kind: 'ip-not-allowed' },
+              endpoint: whoami,
+            },
+          ]
+        : 'Keys of this API cannot be limited to IP addresses.',
+    insufficient_scope: () => {
+      if (role) {
+        const target = model.endpoints.find((e) => e.action.type !== 'keys' && missingScopes(model, e, role.scopes).length > 0);
+        if (!target) return `The sandbox account’s role (${role.name}) may call every endpoint.`;
+        return [
+          {
+            label: 'Call an endpoint the role does not allow',
+            setup: `Sends ${target.method} ${target.path}, which needs ${target.scopes.join(', ')}, with a key of the sandbox account, whose role (${role.name}) lacks it.`,
+            provoke: { kind: 'missing-scope', keyScopes: null, role: role.id },
+            endpoint: labEndpoint(target),
+            recordId: '',
+          },
+        ];
+      }
+      // A read endpoint, and a narrow scope of another group that does not grant it.
+      const candidates = model.endpoints.filter((e) => e.action.type !== 'keys' && e.scopes.length > 0 && !e.scopes.includes(full));
+      const target = candidates.find((e) => e.method === 'GET' && !e.path.includes('{id}')) ?? candidates[0];
+      if (!target) return 'No endpoint of this API requires a scope.';
+      const group = (id: string) => model.scopes.find((s) => s.id === id)?.group;
+      const others = model.scopes.filter((s) => !s.grantsAll && !target.scopes.includes(s.id));
+      const given = others.find((s) => !target.scopes.some((t) => group(t) === s.group)) ?? others[0];
+      if (!given) return 'Every scope of this API grants every endpoint.';
+      return [
+        {
+          label: 'Call an endpoint the key has no scope for',
+          setup: `Creates a throwaway key with only ${given.id}, then sends ${target.method} ${target.path}, which needs ${target.scopes.join(', ')}.`,
+          provoke: { kind: 'missing-scope', keyScopes: [given.id], role: null },
+          endpoint: labEndpoint(target),
+        },
+      ];
+    },
+    rate_limited: () => {
+      const { limit, windowSeconds } = model.rateLimits.demo;
+      return [
+        {
+          label: 'Exceed the rate limit',
+          setup: `Creates a throwaway key, switches the sandbox to its demo limits (${limit} requests every ${plural(windowSeconds, 'second')}) for a moment, and sends requests until one is refused.`,
+          provoke: { kind: 'rate-limited', limit, windowSeconds },
+          endpoint: whoami,
+        },
+      ];
+    },
+    invalid_request: () => {
+      const create = collectionEndpoint('create');
+      if (!create) return 'The sandbox account’s keys may not call any endpoint that takes a body.';
+      const example = JSON.stringify(requestExample(model, create));
+      return [
+        {
+          label: 'Send a body that is not JSON',
+          setup: `Sends ${create.method} ${create.path} with the sandbox owner key and a stray comma in the body. (The SDK always sends valid JSON, so the lab breaks the body on its way out, as a hand-written client might.)`,
+          provoke: { kind: 'invalid-json', brokenBody: example.replace(/\}$/, ',}') },
+          endpoint: labEndpoint(create),
+          body: {},
+        },
+      ];
+    },
+    validation_failed: () => {
+      const create = collectionEndpoint('create');
+      if (!create) return 'The sandbox account’s keys may not call any endpoint that takes a body.';
+      return [
+        {
+          label: 'Send a body with a missing field',
+          setup: `Sends ${create.method} ${create.path} with the sandbox owner key and an empty JSON object, without the fields it requires.`,
+          provoke: { kind: 'invalid-field' },
+          endpoint: labEndpoint(create),
+          body: {},
+        },
+      ];
+    },
+    not_found: () => {
+      const get = collectionEndpoint('get');
+      if (!get) return 'The sandbox account’s keys may not read any record by id.';
+      const recordId = `${collectionIdPrefix(model, get)}does_not_exist`;
+      return [
+        {
+          label: 'Ask for a record that does not exist',
+          setup: `Sends ${get.method} ${get.path.replace('{id}', recordId)} with the sandbox owner key.`,
+          provoke: { kind: 'not-found' },
+          endpoint: labEndpoint(get),
+          recordId,
+        },
+      ];
+    },
+    method_not_allowed: () => {
+      const used = new Set(model.endpoints.filter((e) => e.path === whoami.path).map((e): string => e.method));
+      const method = ['DELETE', 'PUT', 'PATCH', 'POST'].find((m) => !used.has(m));
+      if (!method) return `Every method is allowed on ${whoami.path}.`;
+      return [
+        {
+          label: 'Use a method the path does not allow',
+          setup: `Sends ${method} ${whoami.path}, a path that only answers ${[...used].join(', ')}. (The SDK only makes calls that exist, so the lab changes the method on its way out.)`,
+          provoke: { kind: 'wrong-method', method },
+          endpoint: whoami,
+        },
+      ];
+    },
+  };
+}
+
+export function errorLabData(model: ApiModel): ErrorLabData {
+  const { errors } = consoleData(model);
+  const byId = recipes(model);
+  const cases: ErrorCase[] = [];
+  const unreachable: UnreachableError[] = [];
+  for (const info of errors) {
+    const recipe = byId[info.id];
+    const made = recipe ? recipe() : 'The lab has no way to make the sandbox answer with this error.';
+    if (typeof made === 'string') {
+      unreachable.push({ ...info, why: made });
+      continue;
+    }
+    for (const { suffix, recordId, body, ...rest } of made) {
+      cases.push({ ...info, ...rest, caseId: suffix ? `${info.id}:${suffix}` : info.id, recordId: recordId ?? '', body: rest.endpoint.hasBody ? (body ?? {}) : undefined });
+    }
+  }
+  return { api: labApi(model), cases, unreachable, keyRandomLength: model.keyFormat.randomLength };
+}
+
+// ── Rate-limit lab ───────────────────────────────────────────────────────────────────────────
+
+export interface RateLimitLabData {
+  api: LabApi;
+  demo: { limit: number; windowSeconds: number };
+  headers: typeof RATE_LIMIT_HEADERS;
+  /** The 429's anchor on the errors page. */
+  rateLimitedDocs: string;
+}
+
+export function rateLimitLabData(model: ApiModel): RateLimitLabData {
+  return { api: labApi(model), demo: { ...model.rateLimits.demo }, headers: RATE_LIMIT_HEADERS, rateLimitedDocs: errorDocsPath('rate_limited') };
+}
+
+// ── Rotation walkthrough ─────────────────────────────────────────────────────────────────────
+
+export interface RotationData {
+  api: LabApi;
+  /** Grace periods offered when rolling, in seconds, without 0. */
+  graceOptions: number[];
+  /** The fastest tier, simulated while the app runs so its steady traffic stays under the limit. */
+  tier: { id: string; name: string; limit: number; windowSeconds: number };
+  /** How often the simulated app sends a request. */
+  intervalMs: number;
+}
+
+export function rotationData(model: ApiModel): RotationData {
+  const tier = [...model.rateLimits.tiers].sort((a, b) => b.limit / b.windowSeconds - a.limit / a.windowSeconds)[0]!;
+  const perSecond = tier.limit / tier.windowSeconds;
+  // Stay at 80 % of the tier at most: one request every 200 ms where the tier allows it.
+  const intervalMs = Math.max(200, Math.ceil(1000 / (perSecond * 0.8)));
+  return {
+    api: labApi(model),
+    graceOptions: model.keyPolicy.rollGraceSeconds.filter((s) => s > 0).sort((a, b) => a - b),
+    tier: { id: tier.id, name: tier.name, limit: tier.limit, windowSeconds: tier.windowSeconds },
+    intervalMs,
+  };
+}
+
+// ── Scope advisor ────────────────────────────────────────────────────────────────────────────
+
+export interface ScopeAdvisorData {
+  api: LabApi;
+  endpoints: EndpointInfo[];
+  scopes: Array<{ id: string; description: string; group: string; grantsAll: boolean }>;
+  templates: Array<{ id: string; name: string; scopes: string[] }>;
+  /** Account-role APIs: every role with its scopes, and the sandbox account's role. */
+  roles: Array<{ id: string; name: string; scopes: string[] }> | null;
+  sandboxRole: string | null;
+  errors: ErrorInfo[];
+  nameMaxLength: number;
+}
+
+export function scopeAdvisorData(model: ApiModel): ScopeAdvisorData {
+  const { endpoints, errors } = consoleData(model);
+  const access = model.access;
+  return {
+    api: labApi(model),
+    endpoints,
+    scopes: model.scopes.map(({ id, description, group, grantsAll }) => ({ id, description, group, grantsAll })),
+    templates: model.keyTemplates.map(({ id, name, scopes }) => ({ id, name, scopes })),
+    roles: access.mode === 'account-role' ? access.roles.map(({ id, name, scopes }) => ({ id, name, scopes })) : null,
+    sandboxRole: access.mode === 'account-role' ? access.sandboxRole : null,
+    errors,
+    nameMaxLength: model.keyPolicy.nameMaxLength,
+  };
+}
+
+// ── Key inspector ────────────────────────────────────────────────────────────────────────────
+
+export interface KeyInspectorData {
+  productName: string;
+  envVar: string;
+  environments: Array<{ id: 'live' | 'test'; name: string; keyPrefix: string; baseUrl: string }>;
+  /** Characters of a whole key, per environment prefix. */
+  keyLength: number;
+  randomLength: number;
+  checksumLength: number;
+  /** Header names that carry the key, e.g. `X-API-Key`, `Authorization`. */
+  headerNames: string[];
+}
+
+export function keyInspectorData(model: ApiModel): KeyInspectorData {
+  return {
+    productName: model.product.name,
+    envVar: model.product.envVar,
+    environments: model.environments.map(({ id, name, keyPrefix, baseUrl }) => ({ id, name, keyPrefix, baseUrl })),
+    keyLength: model.keyFormat.randomLength + model.keyFormat.checksumLength,
+    randomLength: model.keyFormat.randomLength,
+    checksumLength: model.keyFormat.checksumLength,
+    headerNames: model.auth.schemes.map((s) => (s.type === 'bearer' ? 'Authorization' : s.name)),
+  };
+}

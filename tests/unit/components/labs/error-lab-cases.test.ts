@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { loadModel, missingScopes } from '../../../../src/api/index.ts';
+import { presets } from '../../../../src/api/presets/index.ts';
+import { errorLabData } from '../../../../src/components/labs/labs-data.ts';
+
+describe.each(Object.keys(presets))('the error lab of the %s preset', (name) => {
+  const model = loadModel(name);
+  const { cases, unreachable } = errorLabData(model);
+
+  test('covers every error of the model: with a case, or with the reason it cannot happen', () => {
+    const ids = [...new Set(cases.map((c) => c.id))];
+    expect([...ids, ...unreachable.map((e) => e.id)].sort()).toEqual(model.errors.map((e) => e.id).sort());
+    expect(ids.filter((id) => unreachable.some((e) => e.id === id))).toEqual([]);
+    for (const error of unreachable) expect(error.why).toMatch(/\.$/);
+  });
+
+  test('follows the key policy: IP allowlists, disabling and two key headers only where the API has them', () => {
+    const has = (id: string) => cases.some((c) => c.id === id);
+    expect(has('ip_not_allowed')).toBe(model.keyPolicy.ipAllowlist);
+    expect(has('inactive_api_key')).toBe(model.keyPolicy.canDisable);
+    expect(has('conflicting_api_keys')).toBe(model.auth.schemes.length > 1);
+  });
+
+  test('calls endpoints the model has, and a missing scope is really missing', () => {
+    for (const c of cases) {
+      const endpoint = model.endpoints.find((e) => e.id === c.endpoint.id);
+      expect(endpoint, c.caseId).toBeDefined();
+      expect(new Set(cases.map((x) => x.caseId)).size).toBe(cases.length);
+      const provoke = c.provoke;
+      if (provoke.kind === 'missing-scope') {
+        const granted =
+          provoke.keyScopes ?? (model.access.mode === 'account-role' ? model.access.roles.find((r) => r.id === provoke.role)!.scopes : []);
+        expect(missingScopes(model, endpoint!, granted).length).toBeGreaterThan(0);
+      }
+      if (provoke.kind === 'not-found') expect(c.recordId).toMatch(/does_not_exist$/);
+      if (provoke.kind === 'invalid-json') expect(() => JSON.parse(provoke.brokenBody)).toThrow();
+    }
+  });
+});
+
+test('HueChat shows every error in the lab, the checksum typo as a case of its own', () => {
+  const { cases, unreachable } = errorLabData(loadModel('huechat'));
+  expect(unreachable).toEqual([]);
+  expect(cases.filter((c) => c.id === 'malformed_api_key').map((c) => c.label)).toEqual(['Send a cut-off key', 'Send a mistyped key']);
+});
+
+test('an API with one key header says why two keys cannot be sent', () => {
+  const { unreachable } = errorLabData(loadModel('aloochat'));
+  expect(unreachable.map((e) => [e.id, e.why])).toEqual([['conflicting_api_keys', 'This API accepts the key in one header only, so a request cannot carry two different keys.']]);
+});
