@@ -9,6 +9,7 @@ import type { ApiKeyCreateParams } from '../../sdk/index.ts';
 import { formatDuration } from '../widgets/format.ts';
 import Heading, { type HeadingLevel } from '../widgets/Heading.tsx';
 import type { KeyManagerData } from '../widgets/widget-data.ts';
+import { keyNameAdvice } from '../../api/key-name-advice.ts';
 import { nameProblem, parseAllowlist } from './key-input.ts';
 
 interface Props {
@@ -38,6 +39,7 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
   const [busy, setBusy] = useState(false);
   const refs = { name: useRef<HTMLInputElement>(null), scopes: useRef<HTMLFieldSetElement>(null), ip: useRef<HTMLTextAreaElement>(null) };
   const id = useId();
+  const advice = keyNameAdvice(name, environment);
 
   const groups = [...new Set(data.scopes.filter((s) => !s.grantsAll).map((s) => s.group))];
   const full = data.scopes.find((s) => s.grantsAll)!;
@@ -115,6 +117,14 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
           Say where it runs and what it does, e.g. “Production backend”. Up to {policy.nameMaxLength} characters.
         </p>
         {fieldError('name')}
+        {/* Advice only: never blocks creating the key. Always rendered so the live region is announced. */}
+        <p className="kp-hint kp-name-advice" aria-live="polite">
+          {advice && (
+            <>
+              {advice.reason} Try naming it by environment and purpose, e.g. “{advice.suggestion}”.
+            </>
+          )}
+        </p>
       </div>
 
       <fieldset className="kp-fieldset">

@@ -10,6 +10,7 @@ import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
 import type { KeyManagerData } from '../widgets/widget-data.ts';
 import { nameProblem } from './key-input.ts';
 import { statusText } from './KeyTable.tsx';
+import RequestAudit from './RequestAudit.tsx';
 import UsageReport from './UsageReport.tsx';
 
 interface Props {
@@ -24,6 +25,8 @@ interface Props {
   onRename: (key: ApiKey, name: string) => Promise<string | null>;
   onRoll: (key: ApiKey, graceSeconds: number) => Promise<void>;
   onRevoke: (key: ApiKey) => Promise<void>;
+  /** Disables (`inactive`) or enables (`active`) the key, where the key policy allows it. */
+  onSetStatus: (key: ApiKey, status: 'active' | 'inactive') => Promise<void>;
   onFastForward: (ms: number) => void;
   loadUsage: (key: ApiKey) => Promise<{ usage: Usage; events: AuditEvent[] }>;
   onClose: () => void;
@@ -37,7 +40,7 @@ export default function KeyDetails(props: Props) {
   const [nameError, setNameError] = useState<string | null>(null);
   const [grace, setGrace] = useState(String(data.keyPolicy.rollGraceSeconds.find((s) => s > 0) ?? 0));
   const [confirmRevoke, setConfirmRevoke] = useState(false);
-  const [busy, setBusy] = useState<null | 'rename' | 'roll' | 'revoke'>(null);
+  const [busy, setBusy] = useState<null | 'rename' | 'roll' | 'revoke' | 'status'>(null);
   const [report, setReport] = useState<{ usage: Usage; events: AuditEvent[] } | null>(null);
   const [reportError, setReportError] = useState<string | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -182,6 +185,33 @@ export default function KeyDetails(props: Props) {
         </div>
       )}
 
+      {data.keyPolicy.canDisable && live && (
+        <div className="kp-inline-form">
+          <div className="kp-actions kp-actions--start">
+            <button
+              type="button"
+              className="kp-button"
+              // Disabling the key the manager itself uses would lock the reader out of managing keys.
+              disabled={busy !== null || (props.managesKeys && key.status !== 'inactive')}
+              onClick={async () => {
+                setBusy('status');
+                await props.onSetStatus(key, key.status === 'inactive' ? 'active' : 'inactive').finally(() => setBusy(null));
+              }}
+            >
+              {key.status === 'inactive' ? (busy === 'status' ? 'Enabling…' : 'Enable key') : busy === 'status' ? 'Disabling…' : 'Disable key'}
+            </button>
+          </div>
+          <p className="kp-hint">
+            {key.status === 'inactive'
+              ? 'This key is disabled: requests with it fail with 401 inactive_api_key. Enabling it makes it work again as before.'
+              : 'Disabling stops the key at once but keeps its scopes and history, and you can enable it again later — unlike revoking, which cannot be undone.'}
+          </p>
+          {props.managesKeys && key.status !== 'inactive' && (
+            <p className="kp-hint">The key manager itself uses this key, so it cannot disable it here: create another full-access key first.</p>
+          )}
+        </div>
+      )}
+
       {key.status !== 'revoked' && (
         <div className="kp-actions kp-actions--start">
           <button type="button" ref={revokeRef} className="kp-button kp-button--danger" onClick={() => setConfirmRevoke(true)} disabled={busy !== null}>
@@ -218,7 +248,10 @@ export default function KeyDetails(props: Props) {
       {reportError ? (
         <p className="kp-field-error">{reportError}</p>
       ) : report ? (
-        <UsageReport usage={report.usage} events={report.events} now={now} endpointLabels={data.endpointLabels} level={below(level)} />
+        <>
+          <UsageReport usage={report.usage} events={report.events} now={now} endpointLabels={data.endpointLabels} level={below(level)} />
+          <RequestAudit keyName={key.name} requests={report.usage.recent_requests} now={now} monitoring={data.monitoring} level={below(below(level))} />
+        </>
       ) : (
         <p className="kp-muted" aria-busy="true">
           Loading usage…

@@ -223,6 +223,20 @@ export default function KeyManager({ data, level = 2 }: Props) {
     );
   };
 
+  const setStatus = async (key: ApiKey, status: 'active' | 'inactive') => {
+    await change(
+      async () => {
+        const updated = await withManagementKey(wallet, data, (client) => client.keys.update(key.id, { status }));
+        wallet.update(key.id, { status: updated.status });
+        return updated;
+      },
+      () =>
+        status === 'inactive'
+          ? `Disabled “${key.name}”. Requests with it now fail with 401 until you enable it again.`
+          : `Enabled “${key.name}”. Requests with it work again.`,
+    );
+  };
+
   const rename = async (key: ApiKey, name: string): Promise<string | null> => {
     try {
       const renamed = await withManagementKey(wallet, data, (client) => client.keys.update(key.id, { name }));
@@ -350,6 +364,7 @@ export default function KeyManager({ data, level = 2 }: Props) {
           onRename={rename}
           onRoll={roll}
           onRevoke={revoke}
+          onSetStatus={setStatus}
           onFastForward={fastForward}
           loadUsage={loadUsage}
           onClose={() => {

@@ -102,9 +102,13 @@ export interface KeyManagerData extends ApiInfo {
     rollGraceSeconds: number[];
     ipAllowlist: boolean;
     nameMaxLength: number;
+    /** Keys can be disabled and enabled again (`status: 'inactive'`). */
+    canDisable: boolean;
   };
   /** Endpoint id → "GET /me", for usage tables. */
   endpointLabels: Record<string, string>;
+  /** When the usage view warns about authentication failures. */
+  monitoring: { authFailureWindowMinutes: number; authFailureThreshold: number; minimumRequests: number };
 }
 
 function apiInfo(model: ApiModel): ApiInfo {
@@ -172,7 +176,13 @@ export function keyManagerData(model: ApiModel): KeyManagerData {
       rollGraceSeconds: model.keyPolicy.rollGraceSeconds,
       ipAllowlist: model.keyPolicy.ipAllowlist,
       nameMaxLength: model.keyPolicy.nameMaxLength,
+      canDisable: model.keyPolicy.canDisable,
     },
     endpointLabels: Object.fromEntries(model.endpoints.map((e) => [e.id, `${e.method} ${e.path}`])),
+    monitoring: {
+      authFailureWindowMinutes: model.monitoring.authFailureWindowMinutes,
+      authFailureThreshold: model.monitoring.authFailureThreshold,
+      minimumRequests: model.monitoring.minimumRequests,
+    },
   };
 }
