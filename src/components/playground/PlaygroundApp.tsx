@@ -1,0 +1,448 @@
+/**
+ * The SDK playground: examples, the code (a plain listing until the reader asks for the editor),
+ * the key to run with, Run/Stop/Share, and what the run printed and requested.
+ *
+ * Loaded at once: this file, React and the wallet. Loaded on demand: Monaco (Edit or Run), the
+ * runner with the SDK bundle and the sandbox (Run), fflate (Share, or opening a shared link).
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { maskKey } from '../../api/key-format.ts';
+import { useWallet } from '../wallet/use-wallet.ts';
+import { isUsable, type WalletKey } from '../wallet/wallet.ts';
+import CopyButton from '../widgets/CopyButton.tsx';
+import type { CodeEditor, Problem } from './code-editor.ts';
+import { loadSavedCode, saveCode } from './code-store.ts';
+import type { PlaygroundData } from './playground-data.ts';
+import type { ConsoleLevel } from './protocol.ts';
+import type { RequestEntry, RunEnd, RunHandle } from './runner.ts';
+import RunOutput, { type OutputLine } from './RunOutput.tsx';
+
+interface Props {
+  data: PlaygroundData;
+}
+
+type EditorState = 'placeholder' | 'loading' | 'ready' | 'failed';
+type RunState =
+  | { phase: 'idle' }
+  | { phase: 'preparing'; message: string }
+  | { phase: 'running'; startedAt: number }
+  | { phase: 'ended'; end: RunEnd | { reason: 'error'; message: string }; seconds: number };
+
+/** The reader's choice in the key menu: the sandbox owner key (default), none, or a wallet key id. */
+const AUTO = 'auto';
+const NONE = 'none';
+const MAX_LINES = 2000;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function chosenKey(choice: string, keys: readonly WalletKey[]): WalletKey | null {
+  if (choice === NONE) return null;
+  const usable = keys.filter(isUsable);
+  return usable.find((k) => k.id === choice) ?? usable.find((k) => k.owner) ?? usable[0] ?? null;
+}
+
+function endMessage(end: RunEnd | { reason: 'error'; message: string }, ms: number): { text: string; level: ConsoleLevel } {
+  switch (end.reason) {
+    case 'finished':
+      return { text: `Finished in ${seconds(ms)}.`, level: 'info' };
+    case 'failed':
+      return { text: `Ended by an uncaught error after ${seconds(ms)}.`, level: 'error' };
+    case 'stopped':
+      return { text: `Stopped after ${seconds(ms)}.`, level: 'warn' };
+    case 'time-limit':
+      return { text: `Stopped: the run reached the ${end.seconds} s time limit (an endless loop, or a wait that is too long).`, level: 'warn' };
+    case 'crashed':
+    case 'error':
+      return { text: end.message, level: 'error' };
+  }
+}
+
+export default function PlaygroundApp({ data }: Props) {
+  const { examples, envVar, keyPrefixes } = data;
+  const productId = data.api.product.id;
+  const id = useId();
+  const first = examples[0]!;
+
+  const [code, setCode] = useState(first.code);
+  const [exampleId, setExampleId] = useState<string | null>(first.id);
+  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [editorState, setEditorState] = useState<EditorState>('placeholder');
+  const [editorError, setEditorError] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [run, setRun] = useState<RunState>({ phase: 'idle' });
+  const [lines, setLines] = useState<OutputLine[]>([]);
+  const [requests, setRequests] = useState<RequestEntry[]>([]);
+  const [keyChoice, setKeyChoice] = useState(AUTO);
+  const [share, setShare] = useState<{ url: string } | { error: string } | null>(null);
+  const [status, setStatus] = useState('');
+
+  const { keys } = useWallet(productId);
+  const usableKeys = useMemo(() => keys.filter(isUsable), [keys]);
+
+  const codeRef = useRef(code);
+  const exampleRef = useRef(exampleId);
+  const editorRef = useRef<CodeEditor | null>(null);
+  const editorLoad = useRef<Promise<CodeEditor> | null>(null);
+  const monacoHost = useRef<HTMLDivElement>(null);
+  const runHandle = useRef<RunHandle | null>(null);
+  const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const lineId = useRef(0);
+  const firstOutput = useRef(false);
+
+  // The run reads the wallet after starting the sandbox, which may just have added the owner key.
+  const keysRef = useRef(keys);
+  keysRef.current = keys;
+  const getKeys = () => keysRef.current;
+
+  const currentCode = () => editorRef.current?.getCode() ?? codeRef.current;
+
+  const remember = useCallback(
+    (next: string, example: string | null) => {
+      codeRef.current = next;
+      exampleRef.current = example;
+      clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(() => saveCode(productId, { code: next, exampleId: example }, keyPrefixes), 300);
+    },
+    [productId, keyPrefixes],
+  );
+
+  const addLines = useCallback((entries: Array<{ level: ConsoleLevel; text: string; system?: boolean }>) => {
+    if (!firstOutput.current && entries.some((e) => !e.system)) {
+      firstOutput.current = true;
+      performance.mark('playground:first-output');
+    }
+    setLines((current) => {
+      if (current.length >= MAX_LINES + 20) return current;
+      return [...current, ...entries.map((e) => ({ ...e, id: lineId.current++ }))];
+    });
+  }, []);
+
+  // A shared link's code first, else the code saved last time; nothing runs by itself.
+  useEffect(() => {
+    const fromLink = () =>
+      import('./share-link.ts')
+        .then(({ codeFromFragment }) => {
+          const shared = codeFromFragment(location.hash);
+          if (shared === null) return;
+          const example = examples.find((e) => e.code === shared)?.id ?? null;
+          setCode(shared);
+          setExampleId(example);
+          remember(shared, example);
+          editorRef.current?.setCode(shared);
+          setNotice({ kind: 'info', text: 'This code came from a shared link. Read it before you press Run: nothing runs until you do.' });
+          // The code now lives in this browser; a reload keeps the reader's edits rather than the link's.
+          history.replaceState(history.state, '', location.pathname + location.search);
+        })
+        .catch((error: unknown) => setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) }));
+    const hasLink = () => /[#&]code=/.test(location.hash);
+    if (hasLink()) {
+      void fromLink();
+    } else {
+      const saved = loadSavedCode(productId);
+      if (saved && saved.code !== codeRef.current) {
+        setCode(saved.code);
+        setExampleId(saved.exampleId);
+        codeRef.current = saved.code;
+        exampleRef.current = saved.exampleId;
+      }
+    }
+    // A link opened while the playground is already open only changes the fragment.
+    const onHashChange = () => void (hasLink() && fromLink());
+    addEventListener('hashchange', onHashChange);
+    return () => removeEventListener('hashchange', onHashChange);
+  }, [examples, productId, remember]);
+
+  useEffect(() => () => runHandle.current?.stop(), []);
+
+  const openEditor = useCallback(
+    (focus: boolean): Promise<CodeEditor> => {
+      editorLoad.current ??= (async () => {
+        setEditorState('loading');
+        setStatus('Loading the editor (about 3 MB from this site, once)…');
+        try {
+          const { createCodeEditor } = await import('./code-editor.ts');
+          const editor = createCodeEditor({ code: codeRef.current, envVar });
+          editor.mount(monacoHost.current!, {
+            ariaLabel: 'TypeScript code. Ctrl+Enter runs it.',
+            onRun: () => void runRef.current(),
+            onChange: (next) => remember(next, exampleRef.current),
+          });
+          editor.onProblems(setProblems);
+          editorRef.current = editor;
+          setEditorState('ready');
+          setStatus('The editor is ready: completions, hover docs and type errors for the SDK.');
+          performance.mark('playground:editor-ready');
+          return editor;
+        } catch (error) {
+          editorLoad.current = null;
+          setEditorState('failed');
+          const message = error instanceof Error ? error.message : String(error);
+          setEditorError(`The editor could not load (${message}). Check your connection and press Edit again.`);
+          setStatus('The editor could not load.');
+          throw error;
+        }
+      })();
+      return editorLoad.current.then((editor) => {
+        if (focus) editor.focus();
+        return editor;
+      });
+    },
+    [envVar, remember],
+  );
+
+  const onEdit = () => {
+    performance.mark('playground:edit');
+    void openEditor(true).catch(() => undefined);
+  };
+
+  const loadExample = (exampleIdToLoad: string) => {
+    const example = examples.find((e) => e.id === exampleIdToLoad)!;
+    setExampleId(example.id);
+    setCode(example.code);
+    editorRef.current?.setCode(example.code);
+    remember(example.code, example.id);
+    setNotice(null);
+    setStatus(`Loaded the example “${example.title}”.${editorRef.current ? ' Ctrl+Z in the editor brings back your code.' : ''}`);
+  };
+
+  const runCode = async () => {
+    if (run.phase === 'preparing' || run.phase === 'running') return;
+    performance.mark('playground:run');
+    firstOutput.current = false;
+    setLines([]);
+    setRequests([]);
+    editorRef.current?.clearRuntimeError();
+    const started = performance.now();
+    const fail = (message: string) => {
+      setRun({ phase: 'ended', end: { reason: 'error', message }, seconds: (performance.now() - started) / 1000 });
+      addLines([{ level: 'error', text: message, system: true }]);
+      setStatus(message);
+    };
+    try {
+      setRun({ phase: 'preparing', message: editorRef.current ? 'Starting…' : 'Loading the TypeScript compiler (once)…' });
+      setStatus('Preparing the run…');
+      const [editor, session] = await Promise.all([openEditor(false), import('./run-session.ts')]);
+      // One start attempt per run, shared by its requests (with no key, on the first request).
+      const start = session.sandboxStarter(data.api);
+      let starting: Promise<void> | undefined;
+      const sandboxReady = () => (starting ??= start());
+      let sandboxProblem: string | null = null;
+      if (keyChoice !== NONE) {
+        setRun({ phase: 'preparing', message: 'Starting the sandbox…' });
+        // A fresh sandbox makes its owner key now and puts it in the wallet.
+        await sandboxReady().catch((error: unknown) => (sandboxProblem = error instanceof Error ? error.message : String(error)));
+      }
+      const key = chosenKey(keyChoice, getKeys());
+      setRun({ phase: 'preparing', message: 'Compiling…' });
+      const compiled = await editor.compile();
+      const program = session.prepareProgram(compiled.js, data.sdkPackage);
+      if (program.unknownImports.length) {
+        return fail(`Only ${data.sdkPackage} can be imported here; remove the import of ${program.unknownImports.map((s) => `“${s}”`).join(', ')}.`);
+      }
+      const intro: Array<{ level: ConsoleLevel; text: string; system: boolean }> = [];
+      if (sandboxProblem) intro.push({ level: 'error', text: `${sandboxProblem} Requests to the API will fail.`, system: true });
+      intro.push({
+        level: 'info',
+        text: key ? `▶ Running with ${envVar} = ${key.name} (${maskKey(key.secret, keyPrefixes)}).` : `▶ Running with no key: ${envVar} is not set.`,
+        system: true,
+      });
+      if (compiled.errors.length) {
+        const n = compiled.errors.length;
+        intro.push({ level: 'warn', text: `${n} type error${n === 1 ? '' : 's'} (listed under the editor); running anyway.`, system: true });
+      }
+      addLines(intro);
+      setRun({ phase: 'running', startedAt: performance.now() });
+      setStatus('Running…');
+      runHandle.current = session.startRun({
+        init: {
+          code: program.code,
+          sdk: session.sdkSource,
+          sdkName: data.sdkPackage,
+          file: 'playground.ts',
+          lines: compiled.lines,
+          env: key ? { [envVar]: key.secret } : {},
+          maxLines: MAX_LINES,
+        },
+        baseUrls: data.baseUrls,
+        timeLimitMs: data.timeLimitSeconds * 1000,
+        sandboxReady,
+        onConsole: (entries) => addLines(entries),
+        onRequest: (entry) =>
+          setRequests((current) => {
+            const index = current.findIndex((r) => r.id === entry.id);
+            return index < 0 ? [...current, entry] : current.map((r, i) => (i === index ? entry : r));
+          }),
+        onUncaught: (text, line, column) => {
+          addLines([{ level: 'error', text: `Uncaught ${text}` }]);
+          editor.markRuntimeError(line, column, text.split('\n')[0] ?? text);
+        },
+        onEnd: (end) => {
+          runHandle.current = null;
+          const ms = performance.now() - started;
+          const message = endMessage(end, ms);
+          addLines([{ ...message, system: true }]);
+          setRun({ phase: 'ended', end, seconds: ms / 1000 });
+          setStatus(message.text);
+        },
+      });
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    }
+  };
+  // The editor's Ctrl+Enter calls the latest runCode.
+  const runRef = useRef(runCode);
+  runRef.current = runCode;
+
+  const stop = () => runHandle.current?.stop();
+
+  const onShare = async () => {
+    try {
+      const { shareFragment } = await import('./share-link.ts');
+      const url = `${location.origin}${location.pathname}${shareFragment(currentCode(), keyPrefixes)}`;
+      setShare({ url });
+      setStatus('A link to this code is below. It carries the code, never a key.');
+    } catch (error) {
+      setShare({ error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const busy = run.phase === 'preparing' || run.phase === 'running';
+  const example = examples.find((e) => e.id === exampleId);
+  const codeLines = code.split('\n');
+  const errorCount = problems.filter((p) => p.severity === 'error').length;
+
+  return (
+    <div className="kp-widget kp-playground">
+      <div role="group" aria-labelledby={`${id}-examples`}>
+        <h2 id={`${id}-examples`} className="kp-playground__label">
+          Examples
+        </h2>
+        <div className="kp-playground__examples">
+          {examples.map((e) => (
+            <button key={e.id} type="button" className="kp-button kp-button--small" aria-pressed={e.id === exampleId} onClick={() => loadExample(e.id)}>
+              {e.title}
+            </button>
+          ))}
+        </div>
+        <p className="kp-hint kp-playground__summary">{example ? example.summary : 'Your own code.'}</p>
+      </div>
+
+      <div className="kp-playground__code">
+        <div ref={monacoHost} className="kp-playground__monaco" hidden={editorState !== 'ready' && editorState !== 'loading'} />
+        {editorState !== 'ready' && (
+          <div className="kp-playground__listing" tabIndex={0} role="region" aria-label="Code (read-only; press Edit to change it)">
+            <pre>
+              <code>
+                {codeLines.map((line, i) => (
+                  <span key={i} className="kp-playground__row">
+                    <span className="kp-playground__number" aria-hidden="true">
+                      {i + 1}
+                    </span>
+                    <span>{`${line}\n`}</span>
+                  </span>
+                ))}
+              </code>
+            </pre>
+          </div>
+        )}
+      </div>
+
+      <div className="kp-playground__bar">
+        <div className="kp-actions kp-actions--start">
+          {editorState !== 'ready' && (
+            <button type="button" className="kp-button" onClick={onEdit} disabled={editorState === 'loading'} aria-describedby={`${id}-edit-hint`}>
+              {editorState === 'loading' ? 'Loading editor…' : 'Edit'}
+            </button>
+          )}
+          <button type="button" className="kp-button kp-button--primary" onClick={() => void runCode()} disabled={busy}>
+            {busy ? 'Running…' : 'Run'}
+          </button>
+          <button type="button" className="kp-button" onClick={stop} disabled={!busy}>
+            Stop
+          </button>
+          <button type="button" className="kp-button kp-button--quiet" onClick={() => void onShare()}>
+            Share
+          </button>
+        </div>
+        <div className="kp-field kp-playground__key">
+          <label className="kp-label" htmlFor={`${id}-key`}>
+            Key in <code>process.env.{envVar}</code>
+          </label>
+          <select id={`${id}-key`} className="kp-input" value={keyChoice} onChange={(e) => setKeyChoice(e.target.value)} disabled={busy}>
+            <option value={AUTO}>{usableKeys.some((k) => k.owner) ? 'Sandbox owner key' : 'Sandbox owner key (made on first run)'}</option>
+            {usableKeys
+              .filter((k) => !k.owner)
+              .map((k) => (
+                <option key={k.id} value={k.id}>
+                  {k.name} ({maskKey(k.secret, keyPrefixes)}, {k.environment})
+                </option>
+              ))}
+            <option value={NONE}>No key</option>
+          </select>
+        </div>
+      </div>
+      <p id={`${id}-edit-hint`} className="kp-hint">
+        In the editor, Ctrl+Enter (⌘+Enter) runs and Tab indents; Ctrl+M (Ctrl+Shift+M on macOS) makes Tab move the focus. Runs
+        stop after {data.timeLimitSeconds} s.
+      </p>
+      {notice && (
+        <p className={`kp-callout ${notice.kind === 'error' ? 'kp-callout--danger' : ''}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      )}
+      {editorState === 'failed' && (
+        <p className="kp-callout kp-callout--danger" role="alert">
+          {editorError}
+        </p>
+      )}
+      {share && (
+        <div className="kp-share">
+          {'url' in share ? (
+            <>
+              <label className="kp-label" htmlFor={`${id}-share`}>
+                Link to this code
+              </label>
+              <input id={`${id}-share`} className="kp-input" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} />
+              <CopyButton text={() => share.url} label="Copy link" />
+            </>
+          ) : (
+            <p className="kp-callout kp-callout--danger" role="alert">
+              {share.error}
+            </p>
+          )}
+        </div>
+      )}
+
+      <div className="kp-playground__problems">
+        <h2 className="kp-playground__label" id={`${id}-problems`}>
+          Problems
+        </h2>
+        <p aria-live="polite" className="kp-hint">
+          {editorState !== 'ready'
+            ? 'Type errors are listed here once the editor has loaded.'
+            : problems.length === 0
+              ? 'No type errors.'
+              : `${errorCount} error${errorCount === 1 ? '' : 's'}${problems.length > errorCount ? `, ${problems.length - errorCount} warnings` : ''}.`}
+        </p>
+        {problems.length > 0 && (
+          <ul aria-labelledby={`${id}-problems`}>
+            {problems.slice(0, 20).map((p, i) => (
+              <li key={i}>
+                <button type="button" className="kp-link-button" onClick={() => editorRef.current?.reveal(p.line, p.column)}>
+                  Line {p.line}
+                </button>
+                : {p.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <p role="status" className="kp-playground__status">
+        {run.phase === 'preparing' ? run.message : status}
+      </p>
+
+      <RunOutput lines={lines} requests={requests} running={busy} />
+    </div>
+  );
+}
