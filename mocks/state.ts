@@ -108,31 +108,53 @@ function restoreData(model: ApiModel, raw: unknown): SandboxState['data'] | null
   return data;
 }
 
+type Saved = { raw: Record<string, unknown>; problem?: never } | { raw?: never; problem: string };
+
+/** Saved text as an object of this schema version and API, or why it is not one. */
+function readSaved(text: string, productId: string): Saved {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { problem: 'could not be read (it is not valid JSON)' };
+  }
+  if (!isObject(raw)) return { problem: 'could not be read (it is not an object)' };
+  const version = raw['schemaVersion'];
+  if (version !== SCHEMA_VERSION) {
+    if (typeof version !== 'number') return { problem: 'has no schema version' };
+    const age = version < SCHEMA_VERSION ? 'an older' : 'a newer';
+    return { problem: `was saved by ${age} version of the sandbox (schema ${version}; this one reads ${SCHEMA_VERSION})` };
+  }
+  if (raw['productId'] !== productId) return { problem: `belongs to another API (${String(raw['productId'])})` };
+  return { raw };
+}
+
+/**
+ * Why saved text would not give this API's sandbox its keys back, e.g. "belongs to another API
+ * (aloochat)"; `null` when its keys can be restored (damaged settings or sample data are repaired
+ * on load). For callers that must not replace a file the reader chose with a fresh sandbox.
+ */
+export function savedStateProblem(text: string, productId: string): string | null {
+  const saved = readSaved(text, productId);
+  if (saved.problem !== undefined) return saved.problem;
+  return accountSchema.safeParse(saved.raw['account']).success ? null : 'has no readable keys (its keys, usage and audit events are damaged)';
+}
+
 /**
  * Reads saved text into a state. `fresh` supplies whatever cannot be kept: the whole state when
  * the text is unreadable or from another schema version or API, or single damaged sections.
  */
 export function restoreState(text: string | null, fresh: SandboxState, model: ApiModel): RestoredState {
   if (text === null) return { state: fresh, freshAccount: true, message: null };
-  const reset = (reason: string): RestoredState => ({
-    state: fresh,
-    freshAccount: true,
-    message: `The stored sandbox state ${reason}, so a fresh sandbox was started with a new owner key.`,
-  });
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return reset('could not be read (it is not valid JSON)');
+  const saved = readSaved(text, fresh.productId);
+  if (saved.problem !== undefined) {
+    return {
+      state: fresh,
+      freshAccount: true,
+      message: `The stored sandbox state ${saved.problem}, so a fresh sandbox was started with a new owner key.`,
+    };
   }
-  if (!isObject(raw)) return reset('could not be read (it is not an object)');
-  const version = raw['schemaVersion'];
-  if (version !== SCHEMA_VERSION) {
-    if (typeof version !== 'number') return reset('has no schema version');
-    const age = version < SCHEMA_VERSION ? 'an older' : 'a newer';
-    return reset(`was saved by ${age} version of the sandbox (schema ${version}; this one reads ${SCHEMA_VERSION})`);
-  }
-  if (raw['productId'] !== fresh.productId) return reset(`belongs to another API (${String(raw['productId'])})`);
+  const { raw } = saved;
 
   const damaged: string[] = [];
   const settings = settingsSchema.safeParse(raw['settings']);

@@ -20,8 +20,9 @@ export interface SandboxServer {
 
 const SCRIPT = fileURLToPath(new URL('../../mocks/server.ts', import.meta.url));
 
-export function startSandboxServer(env: Record<string, string> = {}): Promise<SandboxServer> {
-  const child = spawn(process.execPath, [SCRIPT], {
+/** `args` go on the command line, e.g. `['--state', file]`. */
+export function startSandboxServer(env: Record<string, string> = {}, args: readonly string[] = []): Promise<SandboxServer> {
+  const child = spawn(process.execPath, [SCRIPT, ...args], {
     env: { ...process.env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
