@@ -3,6 +3,7 @@ import react from '@astrojs/react';
 import starlight from '@astrojs/starlight';
 import starlightLlmsTxt from 'starlight-llms-txt';
 import linkCheck from './src/integrations/link-check.ts';
+import localSandbox from './src/integrations/local-sandbox.ts';
 import { defineConfig } from 'astro/config';
 import { model, presetName } from './src/api/index.ts';
 import { referencePages } from './src/components/reference/reference-pages.ts';
@@ -78,6 +79,8 @@ export default defineConfig({
       disable404Route: true,
     }),
     react(),
+    // The downloadable local sandbox; before the link check, which then finds the file the docs link to.
+    localSandbox({ preset, model }),
     linkCheck(),
   ],
 });
