@@ -3,6 +3,7 @@
  * own path (`http://127.0.0.1:8787/v2/me` → `https://sandbox.huechat.ai/v2/me`), the live one
  * under `/live` (`http://127.0.0.1:8787/live/v2/me` → `https://api.huechat.ai/v2/me`).
  */
+import { localBasePath } from '../src/api/code-targets.ts';
 import type { ApiModel } from '../src/api/model.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 
@@ -13,14 +14,12 @@ export interface LocalBase {
   baseUrl: string;
 }
 
-const pathOf = (url: string) => new URL(url).pathname.replace(/\/$/, '');
-
 /** Longest local path first, so `/live/…` is tried before a test base at the root. */
 export function localBases(model: ApiModel): LocalBase[] {
   return model.environments
     .map((env) => ({
       environment: env.id,
-      localPath: `${env.id === 'live' ? '/live' : ''}${pathOf(env.baseUrl)}`,
+      localPath: localBasePath(model, env.id),
       baseUrl: env.baseUrl,
     }))
     .sort((a, b) => b.localPath.length - a.localPath.length);

@@ -1,29 +1,39 @@
 /**
- * The request a sample makes for an endpoint: method, URL on the test environment, query,
- * headers with the key as a token, the example body, and the SDK call that makes it. Snippets
- * in every language are rendered from this one description.
+ * The request a sample makes for an endpoint: method, URL on the test environment, query, the
+ * header that carries the key, other headers, the example body, and the SDK call that makes it.
+ * Snippets in every language are rendered from this one description.
  */
 import { requestExample, seededRecords } from './examples.ts';
 import type { ApiModel } from './model.ts';
 import type { AuthScheme } from './schema/auth.ts';
 import type { Endpoint } from './schema/endpoints.ts';
 
-/** Stands for the key in headers; snippets replace it with an environment-variable read. */
-export const KEY_TOKEN = '__API_KEY__';
-
 export interface ExampleRequest {
   method: string;
+  /** The base URL the request goes to, e.g. `https://sandbox.huechat.ai/v2`. */
+  baseUrl: string;
   /** Absolute URL without the query string. */
   url: string;
   query: Array<[string, string]>;
+  /** Where the key goes: `Authorization` with `Bearer ` before it, or a header of its own; `null` sends none. */
+  auth: KeyHeader | null;
+  /** Headers other than the key's, e.g. `Content-Type`. */
   headers: Array<[string, string]>;
   body?: unknown;
   /** The SDK call that makes the same request, e.g. `client.contacts.get('ct_1')`. */
   sdk: { resource: string; method: string; id?: string; args?: unknown };
 }
 
-export function authHeader(scheme: AuthScheme, key: string): [string, string] {
-  return scheme.type === 'bearer' ? ['Authorization', `Bearer ${key}`] : [scheme.name, key];
+export interface KeyHeader {
+  /** The SDK's name for the scheme: `bearer`, or the header's name. */
+  scheme: string;
+  header: string;
+  /** Text before the key in the header's value, e.g. `Bearer `. */
+  prefix: string;
+}
+
+export function keyHeader(scheme: AuthScheme): KeyHeader {
+  return scheme.type === 'bearer' ? { scheme: 'bearer', header: 'Authorization', prefix: 'Bearer ' } : { scheme: scheme.name, header: scheme.name, prefix: '' };
 }
 
 /** An id the sandbox knows for this endpoint's collection, so samples really answer. */
@@ -49,14 +59,15 @@ export function buildRequest(model: ApiModel, endpoint: Endpoint, choices: Reque
   const id = hasId ? (choices.id ?? sampleId(model, endpoint)) : undefined;
   const body = endpoint.body ? (choices.body ?? requestExample(model, endpoint)) : undefined;
   const query = Object.entries(choices.query ?? {}).filter(([, value]) => value !== '');
-  const headers: Array<[string, string]> = scheme ? [authHeader(scheme, KEY_TOKEN)] : [];
-  if (body !== undefined) headers.push(['Content-Type', 'application/json']);
+  const headers: Array<[string, string]> = body !== undefined ? [['Content-Type', 'application/json']] : [];
   const [resource, method] = endpoint.id.split('.') as [string, string];
   const args = body !== undefined ? body : query.length ? Object.fromEntries(query) : undefined;
   return {
     method: endpoint.method,
+    baseUrl,
     url: baseUrl + endpoint.path.replace('{id}', encodeURIComponent(id ?? '')),
     query,
+    auth: scheme ? keyHeader(scheme) : null,
     headers,
     ...(body !== undefined ? { body } : {}),
     sdk: { resource, method, ...(id !== undefined ? { id } : {}), ...(args !== undefined ? { args } : {}) },

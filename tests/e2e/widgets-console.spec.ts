@@ -4,6 +4,7 @@
  * catalogue, and keys stay out of links, history and code unless the reader asks.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { LOCAL_SANDBOX_ORIGIN, localSandboxFile } from '../../src/api/code-targets.ts';
 import { errorDefinition } from '../../src/api/model.ts';
 import { referencePages } from '../../src/components/reference/reference-pages.ts';
 import { LANGUAGE_STORAGE_KEY } from '../../src/components/snippets/languages.ts';
@@ -176,9 +177,19 @@ test('code snippets load on demand, follow the docs’ language tabs, and show t
 
   await console.getByRole('button', { name: 'Show code' }).click();
   const code = console.getByRole('region', { name: 'curl code' });
-  await expect(code).toContainText(`$${model.product.envVar}`);
+  await expect(code).toContainText(`\${${model.product.envVar}:?`);
   expect(await snippetChunks()).toBe(1);
   expect(await code.textContent()).not.toContain(secret);
+
+  // The code goes to the local sandbox by default, and says how to run it; the choice sticks.
+  const testBase = model.environments.find((env) => env.id === 'test')!.baseUrl;
+  await expect(console.getByLabel('Send to')).toHaveValue('local');
+  await expect(code).toContainText(`${LOCAL_SANDBOX_ORIGIN}${new URL(testBase).pathname}`);
+  await expect(console.getByRole('link', { name: localSandboxFile(model) })).toHaveAttribute('href', `/sandbox/${localSandboxFile(model)}`);
+  await console.getByLabel('Send to').selectOption({ label: 'Real API' });
+  await expect(code).toContainText(testBase);
+  await expect(code).not.toContainText(LOCAL_SANDBOX_ORIGIN);
+  await expect(console.getByText('sandbox keys do not work on the real')).toBeVisible();
 
   await console.getByLabel('Language').selectOption({ label: 'Python (requests)' });
   await expect(console.getByRole('region', { name: 'Python (requests) code' })).toContainText('os.environ');
@@ -199,6 +210,7 @@ test('code snippets load on demand, follow the docs’ language tabs, and show t
   const again = await openConsole(page, '/quickstart/');
   await again.getByRole('button', { name: 'Show code' }).click();
   await expect(again.getByLabel('Language')).toHaveValue('node');
+  await expect(again.getByLabel('Send to')).toHaveValue('api');
   await expect(again.getByRole('region', { name: 'Node.js (fetch) code' })).toContainText(`process.env.${model.product.envVar}`);
 });
 

@@ -3,15 +3,15 @@
  * reader's choice follows them from the docs' samples to the try-it console and back.
  */
 export const SNIPPET_LANGUAGES = [
-  { id: 'curl', label: 'curl', code: 'sh', target: ['shell', 'curl'] },
-  { id: 'sdk', label: 'JavaScript (SDK)', code: 'ts', target: null },
-  { id: 'node', label: 'Node.js (fetch)', code: 'js', target: ['node', 'fetch'] },
-  { id: 'python', label: 'Python (requests)', code: 'py', target: ['python', 'requests'] },
-  { id: 'go', label: 'Go', code: 'go', target: ['go', 'native'] },
-  { id: 'php', label: 'PHP', code: 'php', target: ['php', 'curl'] },
-  { id: 'ruby', label: 'Ruby', code: 'rb', target: ['ruby', 'native'] },
-  { id: 'java', label: 'Java', code: 'java', target: ['java', 'okhttp'] },
-  { id: 'csharp', label: 'C#', code: 'cs', target: ['csharp', 'httpclient'] },
+  { id: 'curl', label: 'curl', code: 'sh' },
+  { id: 'sdk', label: 'JavaScript (SDK)', code: 'js' },
+  { id: 'node', label: 'Node.js (fetch)', code: 'js' },
+  { id: 'python', label: 'Python (requests)', code: 'py' },
+  { id: 'go', label: 'Go', code: 'go' },
+  { id: 'php', label: 'PHP', code: 'php' },
+  { id: 'ruby', label: 'Ruby', code: 'rb' },
+  { id: 'java', label: 'Java', code: 'java' },
+  { id: 'csharp', label: 'C#', code: 'cs' },
 ] as const;
 
 export type SnippetLanguage = (typeof SNIPPET_LANGUAGES)[number]['id'];

@@ -1,9 +1,13 @@
 /**
- * The current request as code in every snippet language. The generator (httpsnippet-lite and
- * the model) is imported the first time the panel opens. The key is an environment-variable
- * read unless the reader explicitly asks to see their real key in the code.
+ * The current request as code in every snippet language, sent where the reader chooses: the
+ * local sandbox (the default, since keys made on this site are sandbox keys), this browser's
+ * sandbox, or the real API. The generators and the model are imported the first time the panel
+ * opens. The key is an environment-variable read unless the reader explicitly asks to see their
+ * real key in the code.
  */
 import { useEffect, useId, useState } from 'react';
+import type { CodeTarget } from '../../api/code-targets.ts';
+import type { TargetInfo } from '../widgets/widget-data.ts';
 import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../snippets/languages.ts';
 import CopyButton from '../widgets/CopyButton.tsx';
 import Heading, { type HeadingLevel } from '../widgets/Heading.tsx';
@@ -14,25 +18,69 @@ type Renderer = typeof import('./snippet-code.ts');
 
 interface Props {
   /** The request, or why there is none to show (e.g. the body is not valid JSON). */
-  request: Omit<SnippetInput, 'revealKey'> | { problem: string };
+  request: Omit<SnippetInput, 'revealKey' | 'target'> | { problem: string };
   /** The chosen key, if any; shown in the code only when the reader turns it on. */
   secret: string | null;
   envVar: string;
+  /** What the reader needs to know about each target, from the model. */
+  targets: TargetInfo;
   level: HeadingLevel;
+}
+
+const TARGET_KEY = 'keyport:code-target';
+const TARGETS: Array<{ id: CodeTarget; label: string }> = [
+  { id: 'local', label: 'Local sandbox' },
+  { id: 'browser', label: 'This browser’s sandbox' },
+  { id: 'api', label: 'Real API' },
+];
+
+function storedTarget(): CodeTarget {
+  try {
+    const value = localStorage.getItem(TARGET_KEY);
+    return TARGETS.some((t) => t.id === value) ? (value as CodeTarget) : 'local';
+  } catch {
+    return 'local';
+  }
+}
+
+function storeTarget(target: CodeTarget): void {
+  try {
+    localStorage.setItem(TARGET_KEY, target);
+  } catch {
+    // Storage blocked: the choice lasts for this page.
+  }
+}
+
+function TargetHint({ target, info }: { target: CodeTarget; info: TargetInfo }) {
+  switch (target) {
+    case 'local':
+      return (
+        <p className="kp-hint">
+          For your terminal: download <a href={info.localFileUrl} download>{info.localFile}</a> and run <code>node {info.localFile}</code> (Node 20 or later, nothing to install); it
+          listens on {info.localOrigin}. Keys made on this site work there once you export them from the key manager (<a href={info.guideUrl}>how</a>).
+        </p>
+      );
+    case 'browser':
+      return <p className="kp-hint">The sandbox in this tab answers only this site: the console above and the playground. Copied into a terminal, this code would reach the real API.</p>;
+    case 'api':
+      return <p className="kp-hint">For production: sandbox keys do not work on the real {info.productName} API; use a key from your {info.productName} dashboard.</p>;
+  }
 }
 
 let renderer: Promise<Renderer> | undefined;
 
-export default function SnippetPanel({ request, secret, envVar, level }: Props) {
+export default function SnippetPanel({ request, secret, envVar, targets, level }: Props) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [language, setLanguage] = useState<SnippetLanguage>('curl');
+  const [target, setTarget] = useState<CodeTarget>('local');
   const [reveal, setReveal] = useState(false);
   const [code, setCode] = useState<{ text: string } | { error: string } | null>(null);
 
   useEffect(() => {
     const stored = storedLanguage();
     if (stored) setLanguage(stored);
+    setTarget(storedTarget());
     return watchLanguage(setLanguage);
   }, []);
 
@@ -47,7 +95,7 @@ export default function SnippetPanel({ request, secret, envVar, level }: Props) 
     }
     renderer ??= import('./snippet-code.ts');
     renderer
-      .then((module) => module.renderConsoleSnippet(language, { ...request, revealKey: showKey ? secret! : undefined }))
+      .then((module) => module.renderConsoleSnippet(language, { ...request, target, revealKey: showKey ? secret! : undefined }))
       .then((text) => current && setCode({ text }))
       .catch((error: unknown) => {
         if (current) setCode({ error: `The code could not be generated${error instanceof Error ? `: ${error.message}` : '.'}` });
@@ -56,7 +104,7 @@ export default function SnippetPanel({ request, secret, envVar, level }: Props) 
       current = false;
     };
     // `request` is compared by value (requestKey): the console re-creates it on every render.
-  }, [open, language, showKey, secret, requestKey]);
+  }, [open, language, target, showKey, secret, requestKey]);
 
   return (
     <section className="kp-snippets" aria-labelledby={`${id}-title`}>
@@ -92,6 +140,28 @@ export default function SnippetPanel({ request, secret, envVar, level }: Props) 
                 ))}
               </select>
             </div>
+            <div className="kp-inline-form__row">
+              <label htmlFor={`${id}-target`} className="kp-label">
+                Send to
+              </label>
+              <select
+                id={`${id}-target`}
+                className="kp-input kp-input--auto"
+                value={target}
+                onChange={(event) => {
+                  const next = event.target.value as CodeTarget;
+                  setTarget(next);
+                  storeTarget(next);
+                }}
+              >
+                {TARGETS.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TargetHint target={target} info={targets} />
             <label className="kp-choice">
               <input type="checkbox" checked={reveal} disabled={secret === null} onChange={(event) => setReveal(event.target.checked)} />
               <span>Show my real key in the code</span>

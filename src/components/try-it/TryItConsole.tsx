@@ -517,6 +517,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
         }
         secret={snippetSecret}
         envVar={data.product.envVar}
+        targets={data.codeTargets}
         level={sub}
       />
       <ShareLink draft={draft} />

@@ -1,11 +1,12 @@
 /**
  * Code for the console's request in one language. Loaded with `import()` when the reader first
- * opens the code panel: it brings httpsnippet-lite and the model (shared with the sandbox's lazy
+ * opens the code panel: it brings the generators and the model (shared with the sandbox's lazy
  * chunk), which no page should load before it is needed.
  */
+import { targetBaseUrl, type CodeTarget } from '../../api/code-targets.ts';
 import { buildRequest } from '../../api/example-request.ts';
 import { model } from '../../api/index.ts';
-import { renderSnippet } from '../snippets/render.ts';
+import { renderOptions, renderSnippet } from '../snippets/render.ts';
 import type { SnippetLanguage } from '../snippets/languages.ts';
 
 export interface SnippetInput {
@@ -18,13 +19,15 @@ export interface SnippetInput {
   scheme: string;
   /** The environment of the chosen key; the test environment when unknown. */
   environment: 'live' | 'test';
+  /** Where the code sends its request. */
+  target: CodeTarget;
   /** The real key, only when the reader chose to show it. */
   revealKey?: string | undefined;
 }
 
-export function renderConsoleSnippet(language: SnippetLanguage, input: SnippetInput): Promise<string> {
+export function renderConsoleSnippet(language: SnippetLanguage, input: SnippetInput): string {
   const endpoint = model.endpoints.find((e) => e.id === input.endpoint);
-  if (!endpoint) return Promise.resolve(`// The API has no endpoint "${input.endpoint}".`);
+  if (!endpoint) return `// The API has no endpoint "${input.endpoint}".`;
   const scheme = input.scheme === 'none' ? null : (model.auth.schemes.find((s) => (s.type === 'bearer' ? 'bearer' : s.name) === input.scheme) ?? null);
   const request = buildRequest(model, endpoint, {
     scheme,
@@ -32,11 +35,7 @@ export function renderConsoleSnippet(language: SnippetLanguage, input: SnippetIn
     query: input.query,
     // An empty body is sent as none; the API reads that as `{}`.
     ...(endpoint.body ? { body: input.body ?? {} } : {}),
-    baseUrl: model.environments.find((env) => env.id === input.environment)!.baseUrl,
+    baseUrl: targetBaseUrl(model, input.target, input.environment),
   });
-  return renderSnippet(language, request, {
-    envVar: model.product.envVar,
-    sdkPackage: model.product.sdkPackage,
-    ...(input.revealKey ? { revealKey: input.revealKey } : {}),
-  });
+  return renderSnippet(language, request, renderOptions(model, input.target, input.environment, input.revealKey));
 }

@@ -5,6 +5,7 @@
  * the reader does anything. Server-side only (imports the model's zod schemas).
  */
 import type { z } from 'zod';
+import { LOCAL_SANDBOX_ORIGIN, localSandboxFile } from '../../api/code-targets.ts';
 import { sampleId } from '../../api/example-request.ts';
 import { requestExample } from '../../api/examples.ts';
 import { errorDocsPath, fullAccessScope, type ApiModel } from '../../api/model.ts';
@@ -87,9 +88,20 @@ export interface ApiInfo {
   managementScopes: string[];
 }
 
+export interface TargetInfo {
+  productName: string;
+  /** The local sandbox's origin and file, e.g. `http://127.0.0.1:8787` and `/sandbox/huechat-sandbox.mjs`. */
+  localOrigin: string;
+  localFile: string;
+  localFileUrl: string;
+  /** Where the docs explain running the local sandbox. */
+  guideUrl: string;
+}
+
 export interface ConsoleData extends ApiInfo {
   endpoints: EndpointInfo[];
   errors: ErrorInfo[];
+  codeTargets: TargetInfo;
 }
 
 export interface KeyManagerData extends ApiInfo {
@@ -142,6 +154,13 @@ function queryFields(endpoint: Endpoint): QueryField[] {
 export function consoleData(model: ApiModel): ConsoleData {
   return {
     ...apiInfo(model),
+    codeTargets: {
+      productName: model.product.name,
+      localOrigin: LOCAL_SANDBOX_ORIGIN,
+      localFile: localSandboxFile(model),
+      localFileUrl: `/sandbox/${localSandboxFile(model)}`,
+      guideUrl: '/quickstart/',
+    },
     endpoints: model.endpoints.map((endpoint) => {
       const hasId = endpoint.path.includes('{id}');
       const body = endpoint.body ? requestExample(model, endpoint) : undefined;

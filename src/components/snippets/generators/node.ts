@@ -1,0 +1,66 @@
+/**
+ * Node.js 18+ with the built-in `fetch`, as an ES module (top-level await). The body is a
+ * JavaScript object literal given to `JSON.stringify`.
+ */
+import { escapeEach, hex, isVisible, literal, type LiteralSyntax } from '../literal.ts';
+import { missingKeyMessage, type SnippetProgram } from '../program.ts';
+
+export function jsString(text: string): string {
+  return `'${escapeEach(text, (char, code) => {
+    if (char === '\\' || char === "'") return `\\${char}`;
+    if (char === '\n') return '\\n';
+    if (char === '\t') return '\\t';
+    if (char === '\r') return '\\r';
+    if (isVisible(char)) return char;
+    return code > 0xffff ? `\\u{${hex(code, 1)}}` : `\\u${hex(code, 4)}`;
+  })}'`;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+export const jsSyntax: LiteralSyntax = {
+  string: jsString,
+  true: 'true',
+  false: 'false',
+  null: 'null',
+  array: ['[', ']'],
+  object: () => ['{', '}'],
+  emptyObject: '{}',
+  // `__proto__: x` would set the prototype instead of adding the key that JSON has.
+  entry: (key, value) => `${key === '__proto__' ? `['__proto__']` : IDENTIFIER.test(key) ? key : jsString(key)}: ${value}`,
+  indent: '  ',
+};
+
+/** The lines that put the key in `apiKey`. */
+export function jsKeyLines(key: SnippetProgram['key']): string[] {
+  if (key.literal) return [`const apiKey = ${jsString(key.literal)};`, ''];
+  return [
+    `const apiKey = process.env.${key.envVar};`,
+    'if (!apiKey) {',
+    `  console.error(${jsString(missingKeyMessage(key.envVar))});`,
+    '  process.exit(1);',
+    '}',
+    '',
+  ];
+}
+
+export function node(program: SnippetProgram): string {
+  const headers = [
+    ...(program.auth ? [`${jsString(program.auth.header)}: ${program.auth.prefix ? `${jsString(program.auth.prefix)} + apiKey` : 'apiKey'}`] : []),
+    ...program.headers.map(([name, value]) => `${jsString(name)}: ${jsString(value)}`),
+  ];
+  const options = [`  method: ${jsString(program.method)},`];
+  if (headers.length) options.push('  headers: {', ...headers.map((h) => `    ${h},`), '  },');
+  if (program.hasBody) options.push(`  body: JSON.stringify(${literal(program.body, jsSyntax, 1)}),`);
+  return [
+    ...program.comment.map((line) => `// ${line}`),
+    '// Node.js 18 or later: save as request.mjs, then run `node request.mjs`.',
+    '',
+    ...(program.auth ? jsKeyLines(program.key) : []),
+    `const response = await fetch(${jsString(program.url)}, {`,
+    ...options,
+    '});',
+    'console.log(response.status, response.statusText);',
+    'console.log(await response.text());',
+  ].join('\n');
+}

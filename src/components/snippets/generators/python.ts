@@ -1,0 +1,47 @@
+/** Python 3 with requests. The body is a dict literal that requests serialises (`json=`). */
+import { escapeEach, hex, isVisible, literal, type LiteralSyntax } from '../literal.ts';
+import { missingKeyMessage, type SnippetProgram } from '../program.ts';
+
+export function pyString(text: string): string {
+  return `"${escapeEach(text, (char, code) => {
+    if (char === '\\' || char === '"') return `\\${char}`;
+    if (char === '\n') return '\\n';
+    if (char === '\t') return '\\t';
+    if (char === '\r') return '\\r';
+    if (isVisible(char)) return char;
+    return code <= 0xff ? `\\x${hex(code, 2)}` : code <= 0xffff ? `\\u${hex(code, 4)}` : `\\U${hex(code, 8)}`;
+  })}"`;
+}
+
+const syntax: LiteralSyntax = {
+  string: pyString,
+  true: 'True',
+  false: 'False',
+  null: 'None',
+  array: ['[', ']'],
+  object: () => ['{', '}'],
+  emptyObject: '{}',
+  entry: (key, value) => `${pyString(key)}: ${value}`,
+  indent: '    ',
+};
+
+export function python(program: SnippetProgram): string {
+  const { auth, key } = program;
+  const readsEnv = auth !== null && !key.literal;
+  const lines = [...program.comment.map((line) => `# ${line}`), ...(readsEnv ? ['import os', 'import sys', ''] : []), 'import requests', ''];
+  if (auth && key.literal) lines.push(`api_key = ${pyString(key.literal)}`, '');
+  if (readsEnv) lines.push(`api_key = os.environ.get(${pyString(key.envVar)})`, 'if not api_key:', `    sys.exit(${pyString(missingKeyMessage(key.envVar))})`, '');
+  const headers = [
+    ...(auth ? [`${pyString(auth.header)}: ${auth.prefix ? `${pyString(auth.prefix)} + api_key` : 'api_key'}`] : []),
+    // requests sets Content-Type itself for json=.
+    ...program.headers.filter(([name]) => !(program.hasBody && name.toLowerCase() === 'content-type')).map(([name, value]) => `${pyString(name)}: ${pyString(value)}`),
+  ];
+  const args = [pyString(program.url)];
+  if (headers.length) args.push(`headers={${headers.join(', ')}}`);
+  if (program.hasBody) args.push(`json=${literal(program.body, syntax, 1)}`);
+  args.push('timeout=30');
+  // The model's methods (GET, POST, PUT, PATCH, DELETE) each have a function in requests.
+  lines.push(`response = requests.${program.method.toLowerCase()}(`, ...args.map((arg) => `    ${arg},`), ')');
+  lines.push('print(response.status_code, response.reason)', 'print(response.text)');
+  return lines.join('\n');
+}

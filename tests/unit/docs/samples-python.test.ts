@@ -1,3 +1,0 @@
-import { describeSamples } from './run-samples.ts';
-
-describeSamples('python');

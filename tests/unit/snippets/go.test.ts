@@ -1,0 +1,3 @@
+import { describeSnippets } from './run-snippets.ts';
+
+describeSnippets('go');
