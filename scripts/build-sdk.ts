@@ -1,7 +1,10 @@
 /**
  * Builds the SDK for readers and for the playground (`npm run build:sdk`, before `astro build`):
  *
- * - `sdk-dist/keyport-sdk.js`: `src/sdk/index.ts` and ky in one minified ES module;
+ * - `sdk-dist/keyport-sdk.js`: `src/sdk/index.ts` and ky in one readable (unminified) ES module,
+ *   as ky ships itself, so a reader's stack trace points at a line they can read;
+ * - `sdk-dist/keyport-sdk.min.js`: the same, minified: what an app's bundler would ship, and what
+ *   the size budget measures;
  * - `sdk-dist/keyport-sdk.d.ts`: every declaration it needs in one self-contained file, as
  *   `declare module '<the preset's SDK package>'` (plus internal modules), ready for Monaco's `addExtraLib`.
  *
@@ -24,15 +27,21 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = join(root, 'src/sdk/index.ts');
 const outDir = join(root, 'sdk-dist');
 
-/** Bundles the SDK with ky; returns the minified code. */
-export async function bundle(): Promise<string> {
+const BANNER = `/**
+ * ${MODULE_NAME}: the ${loadModel().product.name} API's SDK, with ky bundled in. An ES module for
+ * Node.js 22+ and browsers; its types are in the .d.ts file beside it.
+ */`;
+
+/** Bundles the SDK with ky; returns the code, readable unless `minify`. */
+export async function bundle({ minify }: { minify: boolean }): Promise<string> {
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
     format: 'esm',
     platform: 'neutral',
     target: 'es2022',
-    minify: true,
+    minify,
+    ...(minify ? {} : { banner: { js: BANNER } }),
     write: false,
     legalComments: 'eof',
     charset: 'utf8',
@@ -116,14 +125,15 @@ if (import.meta.main) {
     console.error('build-sdk: src/sdk/generated/ is missing; run `npm run generate` first.');
     process.exit(1);
   }
-  const code = await bundle();
+  const [readable, code] = await Promise.all([bundle({ minify: false }), bundle({ minify: true })]);
   const types = declarations();
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'keyport-sdk.js'), code);
+  writeFileSync(join(outDir, 'keyport-sdk.js'), readable);
+  writeFileSync(join(outDir, 'keyport-sdk.min.js'), code);
   writeFileSync(join(outDir, 'keyport-sdk.d.ts'), types);
   const gzip = gzipSync(code, { level: 9 }).length;
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
-  console.log(`build-sdk: sdk-dist/keyport-sdk.js ${kb(code.length)} minified, ${kb(gzip)} gzip (budget ${kb(BUDGET_BYTES)})`);
+  console.log(`build-sdk: sdk-dist/keyport-sdk.js ${kb(readable.length)} readable; keyport-sdk.min.js ${kb(code.length)} minified, ${kb(gzip)} gzip (budget ${kb(BUDGET_BYTES)})`);
   console.log(`build-sdk: sdk-dist/keyport-sdk.d.ts ${kb(types.length)}`);
   if (gzip > BUDGET_BYTES) {
     // Fails only with --strict: ky 2.1 alone is ≈ 8.9 KB gzip, so this budget is under review and

@@ -13,7 +13,7 @@ import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const DIST = 'dist';
-const SDK_BUNDLE = 'sdk-dist/keyport-sdk.js';
+const SDK_BUNDLE = 'sdk-dist/keyport-sdk.min.js';
 const KB = 1024;
 const BUDGET = { plainPage: 35 * KB, islandPage: 150 * KB, sdk: 12 * KB };
 
