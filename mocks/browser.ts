@@ -33,3 +33,16 @@ export function startSandbox(): Promise<Sandbox> {
   });
   return started;
 }
+
+/**
+ * The sandbox's state as the text it saves — keys as SHA-256 hashes only, records, settings,
+ * clock offset — pretty-printed, for the local sandbox's `--state FILE`. Pending changes are
+ * saved first, so the export matches what this browser keeps. The wallet, which holds the
+ * plaintext keys, is a separate store and is not part of it.
+ * Widgets call this after `startSandboxFor()` (src/components/sandbox/), as with `startSandbox()`.
+ */
+export async function exportSandboxState(): Promise<string> {
+  const sandbox = await startSandbox();
+  sandbox.flush();
+  return `${JSON.stringify(sandbox.state(), null, 2)}\n`;
+}

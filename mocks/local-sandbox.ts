@@ -1,24 +1,24 @@
 /**
  * The local sandbox a reader downloads from the docs site (`/sandbox/<product.id>-sandbox.mjs`):
- * the program of `npm run sandbox` in one file that runs with plain `node`. Its file names,
- * address and commands live here once, for the site build (src/integrations/local-sandbox.ts),
- * the docs pages, the key manager's export and the program's own banner. No Node built-ins:
- * pages import this at build time.
+ * the program of `npm run sandbox` in one file that runs with plain `node`. What readers type and
+ * download lives here once, for the site build (src/integrations/local-sandbox.ts), the docs
+ * pages, the key manager's export and the program's own banner; the port, the file's name and
+ * the local base paths come from src/api/code-targets.ts, which the snippets' "local" target
+ * uses too. No Node built-ins: pages import this at build time.
  */
+import { LOCAL_SANDBOX_ORIGIN, LOCAL_SANDBOX_PORT, localBasePath, localSandboxFile } from '../src/api/code-targets.ts';
 import type { ApiModel } from '../src/api/model.ts';
-import { localBases } from './local-urls.ts';
+import type { EnvironmentId } from '../src/api/schema/environments.ts';
 
-/** Where the local sandbox listens unless `PORT` or `--port` says otherwise. */
-export const DEFAULT_PORT = 8787;
-/** Loopback only: the sandbox is for the reader's own machine. */
-export const LOCAL_HOST = '127.0.0.1';
-export const DEFAULT_ORIGIN = `http://${LOCAL_HOST}:${DEFAULT_PORT}`;
+/** Where the local sandbox listens unless `PORT` or `--port` says otherwise (the snippets' target too). */
+export const DEFAULT_PORT = LOCAL_SANDBOX_PORT;
+export const DEFAULT_ORIGIN = LOCAL_SANDBOX_ORIGIN;
 
 /** The program's options, one per line, for its `--help` and the downloadable file's header comment. */
 export const OPTION_LINES = [
   '--state FILE  Load FILE (the key manager\'s "Export for the local sandbox", or a file an earlier',
   '              run saved) and save every change back to it. FILE must exist.',
-  `--port N      Listen on ${LOCAL_HOST}:N (default ${DEFAULT_PORT}; 0 picks a free port).`,
+  `--port N      Listen on 127.0.0.1:N (default ${DEFAULT_PORT}; 0 picks a free port).`,
   '--help        Show this help.',
   '',
   'Environment variables, used when the option is not given:',
@@ -36,13 +36,13 @@ export interface LocalSandboxFiles {
 }
 
 export function localSandboxFiles(model: ApiModel): LocalSandboxFiles {
-  const script = `${model.product.id}-sandbox.mjs`;
+  const script = localSandboxFile(model);
   return { script, scriptPath: `/sandbox/${script}`, stateFile: `${model.product.id}-sandbox-state.json` };
 }
 
-/** The test environment's base URL on a local server, e.g. `http://127.0.0.1:8787/v2`. */
-export function localTestBase(model: ApiModel, origin = DEFAULT_ORIGIN): string {
-  return `${origin}${localBases(model).find((base) => base.environment === 'test')!.localPath}`;
+/** An environment's base URL on a local server, e.g. `http://127.0.0.1:8787/v2` or `…/live/v2`. */
+export function localBaseUrl(model: ApiModel, environment: EnvironmentId, origin = DEFAULT_ORIGIN): string {
+  return `${origin}${localBasePath(model, environment)}`;
 }
 
 /**
@@ -79,5 +79,22 @@ export function localSandboxCommands(model: ApiModel, origin = DEFAULT_ORIGIN): 
 
 /** `curl -H "X-API-Key: $HUECHAT_API_KEY" http://127.0.0.1:8787/v2/me`, for a server at `origin`. */
 export function whoamiCommand(model: ApiModel, origin: string): string {
-  return `curl -H "${keyHeaderFromEnv(model)}" ${localTestBase(model, origin)}${model.management.whoamiPath}`;
+  return `curl -H "${keyHeaderFromEnv(model)}" ${localBaseUrl(model, 'test', origin)}${model.management.whoamiPath}`;
+}
+
+/** What the key manager shows about the local sandbox, as plain strings for the island's props. */
+export interface LocalSandboxInfo extends LocalSandboxFiles {
+  commands: LocalSandboxCommands;
+  /** Base URLs on the local sandbox, e.g. `http://127.0.0.1:8787/v2` and `http://127.0.0.1:8787/live/v2`. */
+  testBase: string;
+  liveBase: string;
+}
+
+export function localSandboxInfo(model: ApiModel): LocalSandboxInfo {
+  return {
+    ...localSandboxFiles(model),
+    commands: localSandboxCommands(model),
+    testBase: localBaseUrl(model, 'test'),
+    liveBase: localBaseUrl(model, 'live'),
+  };
 }

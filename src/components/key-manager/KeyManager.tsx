@@ -18,16 +18,26 @@ import {
   type AuditEvent,
   type Usage,
 } from '../../sdk/index.ts';
-import { resetSandbox, SandboxUnavailableError, sandboxUsedBefore, startSandboxFor, type Sandbox } from '../sandbox/sandbox-session.ts';
+import type { LocalSandboxInfo } from '../../../mocks/local-sandbox.ts';
+import {
+  exportSandboxStateFor,
+  resetSandbox,
+  SandboxUnavailableError,
+  sandboxUsedBefore,
+  startSandboxFor,
+  type Sandbox,
+} from '../sandbox/sandbox-session.ts';
 import { useWallet } from '../wallet/use-wallet.ts';
 import WalletPanel from '../wallet/WalletPanel.tsx';
 import { managementKeys } from '../wallet/wallet.ts';
+import { downloadText } from '../widgets/download.ts';
 import { formatDuration, plainMessage } from '../widgets/format.ts';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
 import type { KeyManagerData } from '../widgets/widget-data.ts';
 import CreateKeyForm, { type Field } from './CreateKeyForm.tsx';
 import KeyDetails from './KeyDetails.tsx';
 import KeyTable from './KeyTable.tsx';
+import LocalSandboxPanel from './LocalSandboxPanel.tsx';
 import { NoManagementKeyError, withManagementKey } from './management.ts';
 import ResetSandboxButton from './ResetSandboxButton.tsx';
 import RevealKeyDialog, { type RevealedKey } from './RevealKeyDialog.tsx';
@@ -35,6 +45,8 @@ import SandboxControls from './SandboxControls.tsx';
 
 interface Props {
   data: KeyManagerData;
+  /** The downloadable local sandbox and its commands, for the export. */
+  localSandbox: LocalSandboxInfo;
   /** Level of the widget's heading, so it fits the page's outline. @default 2 */
   level?: HeadingLevel;
 }
@@ -56,7 +68,7 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong.';
 }
 
-export default function KeyManager({ data, level = 2 }: Props) {
+export default function KeyManager({ data, localSandbox, level = 2 }: Props) {
   const { wallet, keys: walletKeys } = useWallet(data.product.id);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [keys, setKeys] = useState<ApiKey[]>([]);
@@ -280,6 +292,19 @@ export default function KeyManager({ data, level = 2 }: Props) {
     }
   };
 
+  /** Downloads this browser's sandbox state for `node <product>-sandbox.mjs --state FILE`. */
+  const exportForLocal = async () => {
+    try {
+      const text = await exportSandboxStateFor(wallet, data);
+      downloadText(text, 'application/json', localSandbox.stateFile);
+      setNotice({ tone: 'success', text: `Saved ${localSandbox.stateFile}, with the keys as hashes only. Run it with: ${localSandbox.commands.runWithExport}` });
+      // The export started the sandbox if it was not running yet: show its keys too.
+      if (phase.kind === 'idle') void load();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
   const sub = below(level);
   return (
     <section className="kp-widget kp-key-manager" aria-labelledby={`${id}-title`}>
@@ -375,6 +400,7 @@ export default function KeyManager({ data, level = 2 }: Props) {
       )}
 
       <WalletPanel productId={data.product.id} level={sub} />
+      <LocalSandboxPanel level={sub} info={localSandbox} onExport={exportForLocal} />
       <SandboxControls level={sub} offsetMs={sandbox ? sandbox.time.offset() : null} onFastForward={fastForward} onReset={reset} />
 
       <RevealKeyDialog revealed={revealed} onClose={() => setRevealed(null)} fallbackFocus={listHeading} />

@@ -6,6 +6,7 @@
 import { useEffect, useId, useState } from 'react';
 import { authFailureAlert } from '../../api/auth-failure-alert.ts';
 import type { Usage } from '../../sdk/index.ts';
+import { downloadText } from '../widgets/download.ts';
 import { formatDate } from '../widgets/format.ts';
 import Heading, { type HeadingLevel } from '../widgets/Heading.tsx';
 import type { KeyManagerData } from '../widgets/widget-data.ts';
@@ -36,17 +37,6 @@ export function requestsCsv(requests: readonly RecentRequest[]): string {
 }
 
 const fileBase = (name: string) => name.trim().replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'key';
-
-function download(text: string, type: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 interface Props {
   keyName: string;
@@ -100,7 +90,7 @@ export default function RequestAudit({ keyName, requests, now, monitoring, level
                 </option>
               ))}
             </select>
-            <button type="button" className="kp-button" disabled={shown.length === 0} onClick={() => download(requestsCsv(shown), 'text/csv;charset=utf-8', `${base}-requests.csv`)}>
+            <button type="button" className="kp-button" disabled={shown.length === 0} onClick={() => downloadText(requestsCsv(shown), 'text/csv;charset=utf-8', `${base}-requests.csv`)}>
               Export CSV
             </button>
             <button
@@ -108,7 +98,7 @@ export default function RequestAudit({ keyName, requests, now, monitoring, level
               className="kp-button"
               disabled={shown.length === 0}
               onClick={() =>
-                download(
+                downloadText(
                   JSON.stringify(shown.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c]]))), null, 2) + '\n',
                   'application/json',
                   `${base}-requests.json`,

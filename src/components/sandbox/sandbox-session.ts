@@ -102,6 +102,16 @@ export function startSandboxFor(wallet: Wallet, api: ApiInfo): Promise<Sandbox> 
 }
 
 /**
+ * This browser's sandbox state for the local sandbox (`node <product.id>-sandbox.mjs --state FILE`):
+ * keys as hashes only, never the wallet's plaintexts.
+ */
+export async function exportSandboxStateFor(wallet: Wallet, api: ApiInfo): Promise<string> {
+  await startSandboxFor(wallet, api);
+  const { exportSandboxState } = await import('../../../mocks/browser.ts');
+  return exportSandboxState();
+}
+
+/**
  * Starts the sandbox over: fresh data and keys. Every key the wallet held belonged to the old
  * sandbox, so the wallet is emptied and then holds the new owner key.
  */
