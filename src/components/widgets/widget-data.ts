@@ -159,7 +159,7 @@ export function consoleData(model: ApiModel): ConsoleData {
       localOrigin: LOCAL_SANDBOX_ORIGIN,
       localFile: localSandboxFile(model),
       localFileUrl: `/sandbox/${localSandboxFile(model)}`,
-      guideUrl: '/quickstart/',
+      guideUrl: '/quickstart/#your-sandbox-keys-outside-the-browser',
     },
     endpoints: model.endpoints.map((endpoint) => {
       const hasId = endpoint.path.includes('{id}');
