@@ -3,6 +3,7 @@
  * management. Their paths and required scopes come from the preset's `management` settings.
  */
 import { z } from 'zod';
+import { keyNameSchema } from './key-name.ts';
 import type { Collection, EndpointInput } from './schema/endpoints.ts';
 
 export const KEY_STATUSES = ['active', 'inactive', 'revoked', 'expired'] as const;
@@ -85,8 +86,18 @@ export const listOf = <T extends z.ZodType>(item: T) =>
     next_cursor: z.string().nullable().describe('Pass as `starting_after` to get the next page.'),
   });
 
+const LIMIT_PROBLEM = 'use a whole number from 1 to 100, in decimal digits';
+
+/**
+ * Query values arrive as text. Only plain decimal digits become a number: `Number()` alone would
+ * also read `0x10` as 16, `1e1` as 10 and `""` as 0.
+ */
+const decimal = (value: unknown) => (typeof value === 'string' && /^[0-9]{1,15}$/.test(value) ? Number(value) : value);
+
 export const listQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20).describe('How many records to return (1–100).'),
+  limit: z
+    .preprocess(decimal, z.number({ error: LIMIT_PROBLEM }).int(LIMIT_PROBLEM).min(1, LIMIT_PROBLEM).max(100, LIMIT_PROBLEM).default(20))
+    .describe('How many records to return (1–100).'),
   starting_after: z.string().optional().describe('Cursor from the previous page’s `next_cursor`.'),
 });
 
@@ -99,11 +110,7 @@ export interface ManagementSettings {
 /** Body to create a key; every field but `name` is optional. */
 export function createKeyBodySchema(nameMaxLength: number) {
   return z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'Give the key a name, e.g. "Production backend".')
-      .max(nameMaxLength, `Key names are at most ${nameMaxLength} characters.`),
+    name: keyNameSchema(nameMaxLength),
     environment: z.enum(['live', 'test']).default('test'),
     scopes: z.array(z.string()).optional().describe('Scopes for the key; full access when neither this nor `template` is given.'),
     template: z.string().optional().describe('Id of a key template whose scopes the key gets.'),
@@ -173,7 +180,7 @@ export function builtinEndpoints(settings: ManagementSettings, nameMaxLength: nu
       scopes,
       action: keyAction('update'),
       body: z.object({
-        name: z.string().trim().min(1).max(nameMaxLength).optional(),
+        name: keyNameSchema(nameMaxLength).optional(),
         status: z.enum(['active', 'inactive']).optional(),
       }),
       response: apiKeySchema,

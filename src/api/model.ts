@@ -9,9 +9,13 @@ import type { EnvironmentId, Environment } from './schema/environments.ts';
 import type { ApiErrorDefinition } from './schema/errors.ts';
 import { presetSchema, type Preset, type PresetInput } from './schema/index.ts';
 import type { Scope } from './schema/scopes.ts';
+import { apiBodySchema } from './text-rules.ts';
 
 export interface ApiModel extends Preset {
-  /** The preset's endpoints followed by "who am I" and key management. */
+  /**
+   * The preset's endpoints followed by "who am I" and key management. Their bodies refuse unknown
+   * fields and text the API does not accept (`text-rules.ts`).
+   */
   endpoints: Endpoint[];
 }
 
@@ -27,7 +31,8 @@ export function buildModel(input: PresetInput, label = 'preset'): ApiModel {
   const builtins = z
     .array(endpointSchema)
     .parse(builtinEndpoints(preset.management, preset.keyPolicy.nameMaxLength));
-  return { ...preset, endpoints: [...preset.endpoints, ...builtins] };
+  const endpoints = [...preset.endpoints, ...builtins].map((endpoint) => (endpoint.body ? { ...endpoint, body: apiBodySchema(endpoint.body) } : endpoint));
+  return { ...preset, endpoints };
 }
 
 function formatIssues(label: string, error: z.ZodError): string {
