@@ -33,6 +33,21 @@ function rateLimitHeaders(): Json {
   };
 }
 
+/**
+ * On a 429 the key's rate-limit headers come only with `rate_limited`: a request refused for its
+ * address's failed authentications was never counted against a key.
+ */
+function keyRateLimitHeaders(): Json {
+  const optional = (description: string) => ({ description: `With \`rate_limited\`: ${description}`, required: false, schema: { type: 'integer' } });
+  return {
+    [RATE_LIMIT_HEADERS.limit]: optional('requests allowed per window.'),
+    [RATE_LIMIT_HEADERS.remaining]: optional('requests left in the current window.'),
+    [RATE_LIMIT_HEADERS.reset]: optional('seconds until the window resets.'),
+    [RATE_LIMIT_HEADERS.ietf]: { description: 'With `rate_limited`: `"default";r=<remaining>;t=<seconds to reset>`.', required: false, schema: { type: 'string' } },
+    [RATE_LIMIT_HEADERS.ietfPolicy]: { description: 'With `rate_limited`: `"default";q=<limit>;w=<window seconds>`.', required: false, schema: { type: 'string' } },
+  };
+}
+
 function errorExamples(model: ApiModel, status: number): Json {
   const params = exampleParams(model);
   const examples: Json = {};
@@ -82,14 +97,20 @@ function operation(model: ApiModel, endpoint: Endpoint): Json {
       },
     }),
     '403': errorResponse(model, 403, 'The key lacks a scope this endpoint requires, or the caller’s IP is not allowed.'),
-    '429': errorResponse(model, 429, 'Rate limit reached; retry after the number of seconds in Retry-After.', {
-      ...rateLimitHeaders(),
-      [RATE_LIMIT_HEADERS.retryAfter]: headerRef('RetryAfter'),
-    }),
+    '429': errorResponse(
+      model,
+      429,
+      'Too many requests: the key used up its rate limit (`rate_limited`, with the rate-limit headers), or too many requests from this address failed authentication (`too_many_auth_failures`). Retry after the number of seconds in Retry-After.',
+      { ...keyRateLimitHeaders(), [RATE_LIMIT_HEADERS.retryAfter]: headerRef('RetryAfter') },
+    ),
   };
-  if (endpoint.body) responses['400'] = errorResponse(model, 400, 'The body is not valid JSON.');
+  if (endpoint.body) {
+    responses['400'] = errorResponse(model, 400, 'The body is not valid JSON.');
+    responses['413'] = errorResponse(model, 413, 'The body is too large; the connection is closed after this answer.');
+    responses['415'] = errorResponse(model, 415, 'The body was not sent with a JSON Content-Type.');
+  }
   // Query parameters are validated too (e.g. `limit` out of range), so lists can answer 422.
-  if (endpoint.body || endpoint.query) responses['422'] = errorResponse(model, 422, 'A field or query parameter is missing or invalid.');
+  if (endpoint.body || endpoint.query) responses['422'] = errorResponse(model, 422, 'A field or query parameter is missing or invalid, or the body has a field the endpoint does not define.');
   if (endpoint.path.includes('{id}')) responses['404'] = errorResponse(model, 404, 'No record with this id.');
   return {
     operationId: endpoint.id,

@@ -3,6 +3,7 @@
  * spells its own way passed in. A preset can append errors of its own or replace entries.
  */
 import type { z } from 'zod';
+import { formatBytes, MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_URL_BYTES } from '../request-limits.ts';
 import type { errorSchema } from '../schema/errors.ts';
 
 type ErrorInput = z.input<typeof errorSchema>;
@@ -148,8 +149,8 @@ export function standardErrors(words: ErrorWording, options: { omit?: string[] }
       kind: 'bad_request',
       message: 'The request body is not valid JSON: {detail}',
       title: 'Malformed request',
-      cause: 'The body could not be parsed as JSON, or the Content-Type is not application/json.',
-      fix: 'Send a JSON body with `Content-Type: application/json`, and check quotes and commas.',
+      cause: 'The body could not be parsed as JSON (a missing quote or comma, a trailing comma, a comment), or it is not UTF-8 text.',
+      fix: 'Build the body with your language’s JSON encoder instead of by hand, and send it as UTF-8.',
     },
     {
       id: 'validation_failed',
@@ -157,8 +158,8 @@ export function standardErrors(words: ErrorWording, options: { omit?: string[] }
       kind: 'validation_failed',
       message: 'Invalid value for `{field}`: {detail}',
       title: 'Invalid field',
-      cause: 'A field is missing, of the wrong type, or out of range.',
-      fix: 'Correct the field named in the message; the API reference lists every field and its rules.',
+      cause: 'A field or query parameter is missing, of the wrong type or out of range; the body has a field the endpoint does not define; or text holds characters the API refuses: control characters (line breaks too, in names), invisible text-direction characters, or broken Unicode.',
+      fix: 'Correct the field named in the message; the API reference lists every field and its rules. Check the spelling of field names, and remove invisible characters pasted along with text.',
     },
     {
       id: 'not_found',
@@ -175,8 +176,62 @@ export function standardErrors(words: ErrorWording, options: { omit?: string[] }
       kind: 'method_not_allowed',
       message: '{detail}',
       title: 'Method not allowed',
-      cause: 'The path exists, but not with this HTTP method.',
+      cause: 'The path exists, but not with this HTTP method; or the method is one this API never uses (TRACE, CONNECT, …).',
       fix: 'Use one of the methods listed in the Allow header.',
+    },
+    {
+      id: 'malformed_request',
+      status: 400,
+      kind: 'bad_request',
+      message: 'The request could not be read: {detail}',
+      title: 'Unreadable request',
+      cause: 'The request does not follow HTTP: a request target that is not a path, a header holding a control character (CR, LF or NUL), or a broken chunked body. HTTP libraries do not send these; hand-written requests and broken proxies do.',
+      fix: 'Send the request with an HTTP library. If you build it yourself: the target is a path such as `/me`, and each header is one line of visible characters.',
+    },
+    {
+      id: 'body_too_large',
+      status: 413,
+      kind: 'payload_too_large',
+      message: `The request body is larger than ${formatBytes(MAX_BODY_BYTES)}`,
+      title: 'Body too large',
+      cause: `The body has more than ${formatBytes(MAX_BODY_BYTES)}. No endpoint needs that much, so usually a file or a whole export was sent by mistake. The connection is closed after this answer.`,
+      fix: 'Send less in one request, e.g. one record per request, and never file contents in a JSON field.',
+    },
+    {
+      id: 'unsupported_media_type',
+      status: 415,
+      kind: 'unsupported_media_type',
+      message: 'The body must be JSON, sent with `Content-Type: application/json`',
+      title: 'Body is not JSON',
+      cause: 'The request has a body, but its Content-Type is missing or is not JSON: `text/plain`, a form (`curl --data` sends `application/x-www-form-urlencoded` unless told otherwise), or a charset other than UTF-8.',
+      fix: 'Send `Content-Type: application/json` with the body (`; charset=utf-8` may follow). Most HTTP libraries do this when you pass the body as JSON rather than as a string.',
+    },
+    {
+      id: 'url_too_long',
+      status: 414,
+      kind: 'uri_too_long',
+      message: `The request URL is longer than ${formatBytes(MAX_URL_BYTES)}`,
+      title: 'URL too long',
+      cause: `The path and query together have more than ${formatBytes(MAX_URL_BYTES)}, usually because data that belongs in a body was put in the query string.`,
+      fix: 'Keep the query short: page through lists with `limit` and `starting_after`, and send data as a JSON body.',
+    },
+    {
+      id: 'headers_too_large',
+      status: 431,
+      kind: 'headers_too_large',
+      message: `The request headers are larger than ${formatBytes(MAX_HEADER_BYTES)}`,
+      title: 'Headers too large',
+      cause: `The headers together have more than ${formatBytes(MAX_HEADER_BYTES)}: a large cookie, or a header appended again on every retry.`,
+      fix: 'Send only the headers the API needs (the key, Content-Type, and User-Agent if you like), and set them once rather than appending.',
+    },
+    {
+      id: 'too_many_auth_failures',
+      status: 429,
+      kind: 'rate_limited',
+      message: 'Too many requests from this address failed authentication; retry in {retryAfter} seconds',
+      title: 'Too many failed authentications',
+      cause: 'Requests from one IP address were refused with 401 (missing, invalid, revoked or expired keys) too often within a short window, as happens when keys are guessed or a deployment keeps sending a revoked key. Until the window ends, every request from that address is refused, even with a valid key.',
+      fix: 'Wait for the number of seconds in Retry-After. Before retrying, fix the key the failing requests send: their 401s say why they failed. Retried unchanged, they only fail again.',
     },
   ];
   return all.filter((error) => !options.omit?.includes(error.id));

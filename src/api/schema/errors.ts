@@ -21,6 +21,12 @@ export const REQUIRED_ERROR_IDS = [
   'validation_failed',
   'not_found',
   'method_not_allowed',
+  'malformed_request',
+  'body_too_large',
+  'unsupported_media_type',
+  'url_too_long',
+  'headers_too_large',
+  'too_many_auth_failures',
 ] as const;
 
 export type RequiredErrorId = (typeof REQUIRED_ERROR_IDS)[number];

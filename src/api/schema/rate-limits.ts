@@ -17,6 +17,20 @@ export const rateLimitsSchema = z.strictObject({
   sandboxTier: z.string(),
   /** Small limits for demonstrations, so a 429 is a few clicks away. */
   demo: tierSchema.omit({ id: true, name: true }),
+  /**
+   * Failed authentications (401s) allowed from one client address per fixed window, whatever the
+   * key. Once an address reaches the limit, every request from it is refused with a 429
+   * `too_many_auth_failures` (with Retry-After) until the window ends, so keys cannot be guessed
+   * at speed. A key that is only not active yet does not count: the client did nothing wrong.
+   * @default { limit: 30, windowSeconds: 60 }
+   * @example authFailures: { limit: 10, windowSeconds: 300 }
+   */
+  authFailures: z
+    .strictObject({
+      limit: z.number().int().positive(),
+      windowSeconds: z.number().int().positive(),
+    })
+    .default({ limit: 30, windowSeconds: 60 }),
 });
 
 export type RateLimits = z.output<typeof rateLimitsSchema>;
