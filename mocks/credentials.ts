@@ -3,6 +3,8 @@
  * Header names are case-insensitive (the Fetch `Headers` object already treats them so).
  * Only the shape of the headers is judged here; whether the key itself is well formed is step 2.
  * Messages name headers, never the values, so a key never ends up in an error body.
+ * A header sent twice reaches here as one value joined with ", " (as Fetch's `Headers` and Node
+ * join them); no key holds a comma, so such a value is read as the header sent more than once.
  */
 import type { AuthScheme } from '../src/api/schema/auth.ts';
 
@@ -24,6 +26,22 @@ function fromAuthorization(value: string): { key: string } | { problem: string }
   return { key: match[2] ?? '' };
 }
 
+/** The values of a header sent more than once (joined with commas), or `null` when it was sent once. */
+function repeatedValues(value: string, isWhole: (part: string) => boolean): string[] | null {
+  if (!value.includes(',')) return null;
+  const parts = value.split(',').map((part) => part.trim());
+  return parts.every(isWhole) ? parts : null;
+}
+
+/** A header sent twice: two different keys are the known conflict; the same key twice is named as it is. */
+function repeatedHeader(name: string, keys: string[]): Credentials {
+  return new Set(keys).size > 1
+    ? { ok: false, error: 'conflicting_api_keys', detail: `in ${keys.length} ${name} headers` }
+    : { ok: false, error: 'malformed_api_key', detail: `the ${name} header was sent ${keys.length} times; send it once` };
+}
+
+const keyOf = (parsed: ReturnType<typeof fromAuthorization>) => ('key' in parsed ? parsed.key : '');
+
 export function readCredentials(schemes: readonly AuthScheme[], headers: Headers): Credentials {
   const found: Found[] = [];
   let authorizationProblem: string | null = null;
@@ -31,11 +49,16 @@ export function readCredentials(schemes: readonly AuthScheme[], headers: Headers
     if (scheme.type === 'header') {
       const value = headers.get(scheme.name);
       // An empty value usually means an unset environment variable: that is a missing key.
-      if (value) found.push({ source: scheme.name, key: value });
+      if (!value) continue;
+      const repeated = repeatedValues(value, (part) => part !== '');
+      if (repeated) return repeatedHeader(scheme.name, repeated);
+      found.push({ source: scheme.name, key: value });
       continue;
     }
     const value = headers.get('authorization');
     if (value === null) continue;
+    const repeated = repeatedValues(value, (part) => /^\S+ \S/.test(part));
+    if (repeated) return repeatedHeader('Authorization', repeated.map((part) => keyOf(fromAuthorization(part))));
     const parsed = fromAuthorization(value);
     if ('problem' in parsed) authorizationProblem = parsed.problem;
     else if (parsed.key) found.push({ source: 'Authorization', key: parsed.key });
