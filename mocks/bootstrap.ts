@@ -28,7 +28,7 @@ export async function freshState(model: ApiModel, random: RandomBytes, now: numb
     account: { keys: [key], events: [], usage: {}, rateWindows: {} },
     data: seedData(model, now),
   };
-  const ctx: SandboxContext = { model, random, now: () => now, state: () => state, changed: () => {} };
+  const ctx: SandboxContext = { model, random, now: () => now, state: () => state, changed: () => {}, authFailures: {} };
   recordEvent(ctx, key.id, 'key.created', `Created "${OWNER_KEY_NAME}" (test) when the sandbox started`);
   return { state, ownerKey: secret };
 }

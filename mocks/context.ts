@@ -4,7 +4,7 @@
  */
 import type { RandomBytes } from '../src/api/key-format.ts';
 import type { ApiModel } from '../src/api/model.ts';
-import type { SandboxState } from './state.ts';
+import type { RateWindow, SandboxState } from './state.ts';
 
 export interface SandboxContext {
   readonly model: ApiModel;
@@ -14,4 +14,6 @@ export interface SandboxContext {
   state(): SandboxState;
   /** Marks the state as changed so it is saved soon. */
   changed(): void;
+  /** Failed authentications per client address in the current window; not saved (`auth-failures.ts`). */
+  readonly authFailures: Record<string, RateWindow>;
 }

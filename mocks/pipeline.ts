@@ -1,5 +1,6 @@
 /**
- * One request to a known endpoint, start to finish: authenticate (steps 1–3), check scopes (4),
+ * One request to a known endpoint, start to finish: refuse an address with too many failed
+ * authentications, authenticate (steps 1–3, counting a 401 against the address), check scopes (4),
  * take a rate-limit slot (5), validate input, run the action, answer with the right headers, and
  * record the request in the key's usage when a key was identified.
  */
@@ -8,7 +9,8 @@ import type { Endpoint } from '../src/api/schema/endpoints.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 import { grantedScopes } from './access.ts';
 import { runAction } from './actions.ts';
-import { authenticate } from './authenticate.ts';
+import { authLock, countsAsFailure, recordAuthFailure } from './auth-failures.ts';
+import { authenticate, type AuthResult } from './authenticate.ts';
 import { clientInfo } from './client-info.ts';
 import type { SandboxContext } from './context.ts';
 import { randomId } from './ids.ts';
@@ -44,14 +46,22 @@ async function authorized(ctx: SandboxContext, route: Route, request: Request, k
     : json(model, requestId, route.endpoint.successStatus, result.body, limitHeaders);
 }
 
+/** The 401 (or other refusal) authentication chose; a 429 when it was one 401 too many for the address. */
+function refused(ctx: SandboxContext, auth: Extract<AuthResult, { ok: false }>, ip: string, requestId: string): Response {
+  const over = countsAsFailure(ctx, auth.error) ? recordAuthFailure(ctx, ip) : null;
+  return over
+    ? apiError(ctx.model, requestId, over.error, over.params, [], over.headers)
+    : apiError(ctx.model, requestId, auth.error, auth.params, [], auth.headers);
+}
+
 export async function handleEndpoint(ctx: SandboxContext, route: Route, request: Request): Promise<Response> {
   const started = performance.now();
   const requestId = randomId('req_', ctx.random);
   const client = clientInfo(request, ctx.state().settings);
+  const locked = authLock(ctx, client.ip);
+  if (locked) return apiError(ctx.model, requestId, locked.error, locked.params, [], locked.headers);
   const auth = await authenticate(ctx, request.headers, route.environment, client.ip);
-  const response = auth.ok
-    ? await authorized(ctx, route, request, auth.key, requestId)
-    : apiError(ctx.model, requestId, auth.error, auth.params, [], auth.headers);
+  const response = auth.ok ? await authorized(ctx, route, request, auth.key, requestId) : refused(ctx, auth, client.ip, requestId);
   if (auth.key) {
     recordRequest(ctx.state().account, auth.key.id, {
       id: requestId,

@@ -91,7 +91,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     (timer as { unref?: () => void }).unref?.();
   };
   const notify = () => listeners.forEach((listener) => listener());
-  const ctx: SandboxContext = { model, random, now: () => clock.now() + state.clockOffsetMs, state: () => state, changed };
+  const ctx: SandboxContext = { model, random, now: () => clock.now() + state.clockOffsetMs, state: () => state, changed, authFailures: {} };
 
   // A fresh or repaired state is written at once, so other tabs and the next start see the same keys.
   if (restored.freshAccount || restored.message) flush();
