@@ -6,6 +6,7 @@
 import { useEffect, useId, useState } from 'react';
 import { authFailureAlert } from '../../api/auth-failure-alert.ts';
 import type { Usage } from '../../sdk/index.ts';
+import DataTable, { type Column } from '../widgets/DataTable.tsx';
 import { downloadText } from '../widgets/download.ts';
 import { formatDate } from '../widgets/format.ts';
 import Heading, { type HeadingLevel } from '../widgets/Heading.tsx';
@@ -35,6 +36,23 @@ export function requestsCsv(requests: readonly RecentRequest[]): string {
   };
   return [COLUMNS.join(','), ...requests.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
 }
+
+const REQUEST_COLUMNS: Array<Column<RecentRequest>> = [
+  { header: 'Time', cell: (r) => <time dateTime={r.time}>{formatDate(r.time)}</time> },
+  {
+    header: 'Request',
+    className: 'kp-mono',
+    cell: (r) => (
+      <>
+        {r.method} {r.path}
+      </>
+    ),
+  },
+  { header: 'Status', cell: (r) => r.status },
+  { header: 'Latency', cell: (r) => `${r.latency_ms} ms` },
+  { header: 'Client IP', className: 'kp-mono', cell: (r) => r.ip },
+  { header: 'User agent', className: 'kp-mono', cell: (r) => r.user_agent },
+];
 
 const fileBase = (name: string) => name.trim().replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'key';
 
@@ -111,36 +129,7 @@ export default function RequestAudit({ keyName, requests, now, monitoring, level
           <p className="kp-muted" aria-live="polite">
             Showing {shown.length} of {requests.length} recent requests.
           </p>
-          <div className="kp-table-scroll" role="region" aria-label="Recent requests" tabIndex={0}>
-            <table className="kp-table kp-table--compact">
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Request</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Latency</th>
-                  <th scope="col">Client IP</th>
-                  <th scope="col">User agent</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <time dateTime={r.time}>{formatDate(r.time)}</time>
-                    </td>
-                    <td className="kp-mono">
-                      {r.method} {r.path}
-                    </td>
-                    <td>{r.status}</td>
-                    <td>{r.latency_ms} ms</td>
-                    <td className="kp-mono">{r.ip}</td>
-                    <td className="kp-mono">{r.user_agent}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable scroll="Recent requests" columns={REQUEST_COLUMNS} rows={shown} rowKey={(r) => r.id} />
         </>
       )}
     </div>

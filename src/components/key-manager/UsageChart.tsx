@@ -4,6 +4,7 @@
  * and the same numbers as a table for anyone who prefers them.
  */
 import { useId } from 'react';
+import DataTable from '../widgets/DataTable.tsx';
 
 export interface DayCount {
   /** `YYYY-MM-DD` (UTC). */
@@ -76,24 +77,15 @@ export default function UsageChart({ days }: { days: DayCount[] }) {
       </figcaption>
       <details className="kp-details">
         <summary>Requests per day as a table</summary>
-        <table className="kp-table kp-table--compact">
-          <thead>
-            <tr>
-              <th scope="col">Day (UTC)</th>
-              <th scope="col">Requests</th>
-              <th scope="col">Errors</th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((d) => (
-              <tr key={d.date}>
-                <th scope="row">{shortDate(d.date)}</th>
-                <td>{d.requests}</td>
-                <td>{d.errors}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={[
+            { header: 'Day (UTC)', rowHeader: true, cell: (d) => shortDate(d.date) },
+            { header: 'Requests', cell: (d) => d.requests },
+            { header: 'Errors', cell: (d) => d.errors },
+          ]}
+          rows={days}
+          rowKey={(d) => d.date}
+        />
       </details>
     </figure>
   );

@@ -1,5 +1,6 @@
 /** A key's usage: requests per day (chart), error rate, requests by endpoint, and its audit events. */
 import type { AuditEvent, Usage } from '../../sdk/index.ts';
+import DataTable from '../widgets/DataTable.tsx';
 import { formatDate } from '../widgets/format.ts';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
 import UsageChart, { lastDays } from './UsageChart.tsx';
@@ -42,28 +43,16 @@ export default function UsageReport({ usage, events, now, endpointLabels, level 
       {usage.per_endpoint.length === 0 ? (
         <p className="kp-muted">None yet.</p>
       ) : (
-        <div className="kp-table-scroll" role="region" aria-label="Requests by endpoint" tabIndex={0}>
-          <table className="kp-table kp-table--compact">
-            <thead>
-              <tr>
-                <th scope="col">Endpoint</th>
-                <th scope="col">Requests</th>
-                <th scope="col">Errors</th>
-              </tr>
-            </thead>
-            <tbody>
-              {usage.per_endpoint.map((row) => (
-                <tr key={row.endpoint}>
-                  <th scope="row" className="kp-mono">
-                    {endpointLabels[row.endpoint] ?? row.endpoint}
-                  </th>
-                  <td>{row.requests}</td>
-                  <td>{row.errors}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          scroll="Requests by endpoint"
+          columns={[
+            { header: 'Endpoint', rowHeader: true, className: 'kp-mono', cell: (row) => endpointLabels[row.endpoint] ?? row.endpoint },
+            { header: 'Requests', cell: (row) => row.requests },
+            { header: 'Errors', cell: (row) => row.errors },
+          ]}
+          rows={usage.per_endpoint}
+          rowKey={(row) => row.endpoint}
+        />
       )}
 
       <Heading level={below(level)}>Audit events</Heading>

@@ -8,6 +8,7 @@
 import '../../styles/widgets.css';
 import './labs.css';
 import { useEffect, useId, useRef, useState } from 'react';
+import DataTable, { type Column } from '../widgets/DataTable.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
 import { describeRun, runBurst, type BurstRun } from './burst.ts';
 import { createThrowaway, revokeQuietly, withSettings } from './lab-session.ts';
@@ -25,41 +26,36 @@ type Kind = 'plain' | 'sdk';
 
 const PACES = [100, 250, 500];
 
+const SAMPLE_COLUMNS: Array<Column<BurstRun['samples'][number]>> = [
+  {
+    header: 'Request',
+    rowHeader: true,
+    cell: (s) => (
+      <>
+        {s.afterReset ? `${s.request} (after the reset)` : s.request}
+        {s.attempt > 1 ? `, retry ${s.attempt - 1}` : ''}
+      </>
+    ),
+  },
+  { header: 'Time', cell: (s) => `${(s.t / 1000).toFixed(2)} s` },
+  {
+    header: 'Status',
+    cell: (s) => (
+      <>
+        {s.status}
+        {s.retried ? ' (retried)' : ''}
+      </>
+    ),
+  },
+  { header: 'Remaining', cell: (s) => s.remaining ?? '–' },
+  { header: 'Retry-After', cell: (s) => (s.retryAfter === null ? '–' : `${s.retryAfter} s`) },
+];
+
 function RunTable({ run }: { run: BurstRun }) {
   return (
     <details className="kp-details">
       <summary>The same run as a table ({run.samples.length} answers)</summary>
-      <div className="kp-table-scroll">
-        <table className="kp-table kp-table--compact">
-          <caption className="kp-sr-only">Every answer of the run, in order</caption>
-          <thead>
-            <tr>
-              <th scope="col">Request</th>
-              <th scope="col">Time</th>
-              <th scope="col">Status</th>
-              <th scope="col">Remaining</th>
-              <th scope="col">Retry-After</th>
-            </tr>
-          </thead>
-          <tbody>
-            {run.samples.map((s, i) => (
-              <tr key={i}>
-                <th scope="row">
-                  {s.afterReset ? `${s.request} (after the reset)` : s.request}
-                  {s.attempt > 1 ? `, retry ${s.attempt - 1}` : ''}
-                </th>
-                <td>{(s.t / 1000).toFixed(2)} s</td>
-                <td>
-                  {s.status}
-                  {s.retried ? ' (retried)' : ''}
-                </td>
-                <td>{s.remaining ?? '–'}</td>
-                <td>{s.retryAfter === null ? '–' : `${s.retryAfter} s`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Every answer of the run, in order" scroll columns={SAMPLE_COLUMNS} rows={run.samples} rowKey={(_, i) => i} />
     </details>
   );
 }

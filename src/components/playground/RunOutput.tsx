@@ -1,5 +1,6 @@
 /** What a run printed (console, Node-style) and the requests it made, with status and time. */
 import { useEffect, useId, useRef } from 'react';
+import DataTable, { type Column } from '../widgets/DataTable.tsx';
 import type { ConsoleLevel } from './protocol.ts';
 import type { RequestEntry } from './runner.ts';
 
@@ -26,6 +27,22 @@ function statusClass(entry: RequestEntry): string {
   if (entry.status === 'pending') return '';
   return typeof entry.status === 'number' && entry.status < 400 ? 'kp-http kp-http--ok' : 'kp-http kp-http--error';
 }
+
+const REQUEST_COLUMNS: Array<Column<RequestEntry>> = [
+  { header: 'Method', cell: (entry) => <span className="kp-method">{entry.method}</span> },
+  {
+    header: 'URL',
+    className: 'kp-break',
+    cell: (entry) => (
+      <>
+        <code>{entry.url}</code>
+        {entry.detail && <span className="kp-block kp-hint">{entry.detail}</span>}
+      </>
+    ),
+  },
+  { header: 'Status', cell: (entry) => <span className={statusClass(entry)}>{statusText(entry)}</span> },
+  { header: 'Time', className: 'kp-nowrap', cell: (entry) => (entry.ms === null ? '' : `${entry.ms} ms`) },
+];
 
 export default function RunOutput({ lines, requests, running }: Props) {
   const id = useId();
@@ -66,33 +83,7 @@ export default function RunOutput({ lines, requests, running }: Props) {
           {requests.length === 0 ? (
             <p className="kp-playground__empty">Requests the code sends to the sandbox are listed here.</p>
           ) : (
-            <table className="kp-table kp-table--compact">
-              <thead>
-                <tr>
-                  <th scope="col">Method</th>
-                  <th scope="col">URL</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Time</th>
-                </tr>
-              </thead>
-              <tbody>
-                {requests.map((entry) => (
-                  <tr key={entry.id} title={entry.detail}>
-                    <td>
-                      <span className="kp-method">{entry.method}</span>
-                    </td>
-                    <td className="kp-break">
-                      <code>{entry.url}</code>
-                      {entry.detail && <span className="kp-block kp-hint">{entry.detail}</span>}
-                    </td>
-                    <td>
-                      <span className={statusClass(entry)}>{statusText(entry)}</span>
-                    </td>
-                    <td className="kp-nowrap">{entry.ms === null ? '' : `${entry.ms} ms`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable columns={REQUEST_COLUMNS} rows={requests} rowKey={(entry) => entry.id} rowTitle={(entry) => entry.detail} />
           )}
         </div>
       </section>
