@@ -8,9 +8,10 @@
 import '../../styles/widgets.css';
 import './labs.css';
 import { useId, useState } from 'react';
+import ErrorExplanation, { ScopeList } from '../widgets/ErrorExplanation.tsx';
+import ExchangeView from '../widgets/ExchangeView.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
 import { runCase, type CaseResult } from './error-runner.ts';
-import ExchangeView from './ExchangeView.tsx';
 import LabNotice from './LabNotice.tsx';
 import type { ErrorCase, ErrorLabData } from './labs-data.ts';
 import { useLabSession } from './use-lab-session.ts';
@@ -181,10 +182,13 @@ export default function ErrorLab({ data, level = 2 }: Props) {
             ) : (
               <p className="kp-field-error">{shownResult.outcome?.message ?? 'No request was sent.'}</p>
             )}
-            <div className="kp-callout kp-callout--caution">
-              <Heading level={below(sub)}>
-                {shownCase.title} <code>{shownCase.id}</code>
-              </Heading>
+            <ErrorExplanation
+              level={below(sub)}
+              title={shownCase.title}
+              code={shownCase.id}
+              causeLabel="Why it happens"
+              entry={{ cause: shownCase.cause, fix: shownCase.fix, href: shownCase.docsPath, more: `More about “${shownCase.title}” in the catalogue below` }}
+            >
               {shownResult.outcome?.reason && (
                 <p>
                   The SDK threw <code>{shownResult.outcome.name}</code> with <code>reason: '{shownResult.outcome.reason}'</code>.
@@ -193,25 +197,10 @@ export default function ErrorLab({ data, level = 2 }: Props) {
               {(shownResult.outcome?.missingScopes.length ?? 0) > 0 && (
                 <p>
                   The SDK threw <code>{shownResult.outcome!.name}</code> with <code>missingScopes</code>:{' '}
-                  {shownResult.outcome!.missingScopes.map((scope, i) => (
-                    <span key={scope}>
-                      {i > 0 && ', '}
-                      <code className="kp-scope">{scope}</code>
-                    </span>
-                  ))}
-                  .
+                  <ScopeList scopes={shownResult.outcome!.missingScopes} />.
                 </p>
               )}
-              <p>
-                <strong>Why it happens:</strong> {shownCase.cause}
-              </p>
-              <p>
-                <strong>How to fix it:</strong> {shownCase.fix}
-              </p>
-              <p>
-                <a href={shownCase.docsPath}>More about “{shownCase.title}” in the catalogue below</a>
-              </p>
-            </div>
+            </ErrorExplanation>
           </>
         )}
       </section>

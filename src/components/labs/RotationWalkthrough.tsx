@@ -12,9 +12,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { maskApiKey } from '../../sdk/index.ts';
 import { sandboxClient } from '../sandbox/sandbox-session.ts';
 import { formatDuration } from '../widgets/format.ts';
+import DataTable from '../widgets/DataTable.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
-import { callEndpoint, outcomeOf } from './exchange.ts';
-import { createThrowaway, keyHeaderNames, manage, revokeQuietly, sleep, type LabSession } from './lab-session.ts';
+import { callEndpoint, sdkErrorData } from '../widgets/sdk-call.ts';
+import { sleep } from '../widgets/sleep.ts';
+import { createThrowaway, keyHeaderNames, manage, revokeQuietly, type LabSession } from './lab-session.ts';
 import LabNotice from './LabNotice.tsx';
 import type { RotationData } from './labs-data.ts';
 import RequestsByKeyChart, { WINDOW_SECONDS, type Bucket, type Marker } from './RequestsByKeyChart.tsx';
@@ -314,7 +316,7 @@ export default function RotationWalkthrough({ data, level = 2 }: Props) {
       }
     } catch (error) {
       // A failed "who am I" is a result to show, not a reason to stop the walkthrough.
-      if (n === 4) setVerified(`“Who am I” with key 2 failed: ${outcomeOf(error).message}`);
+      if (n === 4) setVerified(`“Who am I” with key 2 failed: ${sdkErrorData(error).message}`);
       else lab.fail(error);
     }
     setBusy(null);
@@ -517,32 +519,20 @@ export default function RotationWalkthrough({ data, level = 2 }: Props) {
         </Heading>
         <RequestsByKeyChart buckets={stats.buckets} markers={markers} now={elapsed} label={chartLabel} names={names} />
         {phase === 'idle' && <p className="kp-hint">No requests yet: start the app, then rotate its key while it runs.</p>}
-        <table className="kp-table kp-table--compact kp-lab-counts">
-          <caption className="kp-sr-only">Requests by key</caption>
-          <thead>
-            <tr>
-              <th scope="col">Requests</th>
-              <th scope="col">Count</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Answered with key 1</th>
-              <td>{stats.old}</td>
-            </tr>
-            <tr>
-              <th scope="row">Answered with key 2</th>
-              <td>{stats.next}</td>
-            </tr>
-            <tr>
-              <th scope="row">Failed</th>
-              <td>
-                {stats.failed}
-                {codes.length > 0 && ` (${codes.map(([c, n]) => `${n} ${c}`).join(', ')})`}
-              </td>
-            </tr>
-          </tbody>
-        </table>
+        <DataTable
+          caption="Requests by key"
+          className="kp-lab-counts"
+          columns={[
+            { header: 'Requests', rowHeader: true, cell: (row) => row.label },
+            { header: 'Count', cell: (row) => row.count },
+          ]}
+          rows={[
+            { label: 'Answered with key 1', count: stats.old },
+            { label: 'Answered with key 2', count: stats.next },
+            { label: 'Failed', count: `${stats.failed}${codes.length > 0 ? ` (${codes.map(([c, n]) => `${n} ${c}`).join(', ')})` : ''}` },
+          ]}
+          rowKey={(row) => row.label}
+        />
         {markers.length > 0 && (
           <details className="kp-details">
             <summary>What happened when ({markers.length})</summary>

@@ -5,8 +5,10 @@
  * the lab fast-forwards the sandbox's clock instead of waiting, so a run takes a moment.
  */
 import { sandboxClient } from '../sandbox/sandbox-session.ts';
-import { callEndpoint, header } from './exchange.ts';
-import { sleep, type Sandbox } from './lab-session.ts';
+import { headerValue } from '../widgets/http-text.ts';
+import { callEndpoint } from '../widgets/sdk-call.ts';
+import { sleep } from '../widgets/sleep.ts';
+import type { Sandbox } from './lab-session.ts';
 import type { LabEndpoint, RateLimitLabData } from './labs-data.ts';
 
 export interface Sample {
@@ -111,10 +113,10 @@ export async function runBurst(options: BurstOptions): Promise<BurstRun> {
       attempt,
       t: now(),
       status: response.status,
-      remaining: num(header(h, options.headers.remaining)),
-      limit: num(header(h, options.headers.limit)),
-      reset: num(header(h, options.headers.reset)),
-      retryAfter: num(header(h, options.headers.retryAfter)),
+      remaining: num(headerValue(h, options.headers.remaining)),
+      limit: num(headerValue(h, options.headers.limit)),
+      reset: num(headerValue(h, options.headers.reset)),
+      retryAfter: num(headerValue(h, options.headers.retryAfter)),
       retried: false,
       afterReset,
     });

@@ -7,7 +7,8 @@ import { generateKey } from '../../api/key-format.ts';
 import type { ClientOptions } from '../../sdk/index.ts';
 import { sandboxClient } from '../sandbox/sandbox-session.ts';
 import { formatDuration } from '../widgets/format.ts';
-import { callEndpoint, outcomeOf, rebuild, recorder, type Exchange, type SdkOutcome } from './exchange.ts';
+import { callEndpoint, sdkErrorData, type SdkErrorData } from '../widgets/sdk-call.ts';
+import { rebuild, recorder, type Exchange } from './exchange.ts';
 import { createThrowaway, keyHeaderNames, manage, ownerSecret, revokeQuietly, withSettings, type LabSession } from './lab-session.ts';
 import type { ErrorCase } from './labs-data.ts';
 
@@ -18,7 +19,7 @@ export interface CaseResult {
   /** The request that met the error, and its response; `null` when nothing was sent. */
   exchange: Exchange | null;
   /** The SDK's error; `null` when the call succeeded. */
-  outcome: SdkOutcome | null;
+  outcome: SdkErrorData | null;
   status: number | null;
   code: string | null;
   /** Whether the sandbox answered with the case's error. */
@@ -46,7 +47,7 @@ export async function runCase(session: LabSession, c: ErrorCase, randomLength: n
   const names = keyHeaderNames(api);
   const fresh = () => generateKey(test.keyPrefix, randomLength);
 
-  let sent: { exchange: Exchange | null; outcome: SdkOutcome | null } = { exchange: null, outcome: null };
+  let sent: { exchange: Exchange | null; outcome: SdkErrorData | null } = { exchange: null, outcome: null };
 
   async function send(
     key: string | null,
@@ -56,11 +57,11 @@ export async function runCase(session: LabSession, c: ErrorCase, randomLength: n
     const clientOptions: ClientOptions = { apiKey: key ?? '', checkKeyFormat: false, fetch: record.fetch };
     if (options.baseUrl) clientOptions.baseUrl = options.baseUrl;
     if (options.scheme) clientOptions.authScheme = options.scheme as NonNullable<ClientOptions['authScheme']>;
-    let outcome: SdkOutcome | null = null;
+    let outcome: SdkErrorData | null = null;
     try {
       await callEndpoint(sandboxClient(clientOptions), c.endpoint, { recordId: c.recordId, body: c.body }, options.headers ? { headers: options.headers } : {});
     } catch (error) {
-      outcome = outcomeOf(error);
+      outcome = sdkErrorData(error);
     }
     sent = { exchange: record.exchanges.at(-1) ?? null, outcome };
     return sent;

@@ -3,48 +3,11 @@
  * labs show them. Keys are masked the moment a request is recorded, so no lab ever holds a
  * displayable copy of a whole key; nothing here logs.
  */
-import {
-  isApiError,
-  isAuthenticationError,
-  isKeyportError,
-  isPermissionError,
-  maskApiKey,
-  type FetchFunction,
-  type KeyportClient,
-  type RequestOptions,
-} from '../../sdk/index.ts';
-import type { LabEndpoint } from './labs-data.ts';
+import { maskApiKey, type FetchFunction } from '../../sdk/index.ts';
+import type { Exchange, SentRequest } from '../widgets/ExchangeView.tsx';
+import { parseBody } from '../widgets/http-text.ts';
 
-export interface SentRequest {
-  method: string;
-  url: string;
-  /** Header name and value, the key masked. */
-  headers: Array<[string, string]>;
-  body: string | null;
-}
-
-export interface ReceivedResponse {
-  status: number;
-  headers: Array<[string, string]>;
-  /** Parsed JSON, or the text when it is not JSON; `undefined` when empty. */
-  body: unknown;
-}
-
-export interface Exchange {
-  request: SentRequest;
-  response: ReceivedResponse;
-  ms: number;
-}
-
-/** The SDK's error in plain data, for the labs' verdicts. */
-export interface SdkOutcome {
-  name: string;
-  code: string | null;
-  status: number | null;
-  message: string;
-  reason: string | null;
-  missingScopes: string[];
-}
+export type { Exchange };
 
 const keyHeaders = (names: readonly string[]) => new Set(names.map((n) => n.toLowerCase()));
 
@@ -54,15 +17,6 @@ export function maskHeader(name: string, value: string, names: readonly string[]
   const bearer = /^(Bearer\s+)(.*)$/is.exec(value);
   if (bearer) return bearer[2] ? `${bearer[1]}${maskApiKey(bearer[2])}` : value;
   return value ? maskApiKey(value) : value;
-}
-
-function parse(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 export interface RecorderOptions {
@@ -99,7 +53,7 @@ export function recorder(options: RecorderOptions): Recorder {
     const text = await response.clone().text();
     const exchange: Exchange = {
       request: sent,
-      response: { status: response.status, headers: [...response.headers], body: parse(text) },
+      response: { status: response.status, headers: [...response.headers], body: parseBody(text) },
       ms: Math.round(performance.now() - started),
     };
     exchanges.push(exchange);
@@ -116,48 +70,4 @@ export function rebuild(request: Request, change: { method?: string; body?: stri
   if (change.body !== undefined) init.body = change.body;
   if (method === 'GET' || method === 'HEAD') delete init.body;
   return new Request(request.url, init);
-}
-
-type Method = (...args: unknown[]) => Promise<unknown>;
-
-/** Calls `client.<resource>.<method>()` for an endpoint, with the arguments its SDK method takes. */
-export function callEndpoint(
-  client: KeyportClient,
-  endpoint: Pick<LabEndpoint, 'id' | 'hasId' | 'hasBody' | 'hasQuery'>,
-  input: { recordId?: string; body?: unknown },
-  options: RequestOptions = {},
-): Promise<unknown> {
-  const [resource, method] = endpoint.id.split('.') as [string, string];
-  const call = (client as unknown as Record<string, Record<string, Method> | undefined>)[resource]?.[method];
-  if (!call) return Promise.reject(new Error(`The SDK has no method for ${endpoint.id}.`));
-  const args: unknown[] = [];
-  if (endpoint.hasId) args.push(input.recordId ?? '');
-  if (endpoint.hasBody) args.push(input.body ?? {});
-  else if (endpoint.hasQuery) args.push(undefined);
-  args.push(options);
-  return call(...args);
-}
-
-export function outcomeOf(error: unknown): SdkOutcome {
-  if (isApiError(error)) {
-    return {
-      name: error.name,
-      code: error.code,
-      status: error.status,
-      message: error.message,
-      reason: isAuthenticationError(error) ? error.reason : null,
-      missingScopes: isPermissionError(error) ? error.missingScopes : [],
-    };
-  }
-  const name = isKeyportError(error) || error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? error.message : String(error);
-  return { name, code: null, status: null, message, reason: null, missingScopes: [] };
-}
-
-export const header = (headers: Array<[string, string]>, name: string): string | null =>
-  headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1] ?? null;
-
-export function pretty(body: unknown): string {
-  if (body === undefined) return '(no body)';
-  return typeof body === 'string' ? body : JSON.stringify(body, null, 2);
 }

@@ -8,6 +8,7 @@ import { NoManagementKeyError, withManagementKey } from '../key-manager/manageme
 import { SandboxUnavailableError, startSandboxFor, type Sandbox } from '../sandbox/sandbox-session.ts';
 import { managementKeys, type Wallet } from '../wallet/wallet.ts';
 import { plainMessage } from '../widgets/format.ts';
+import { sleep } from '../widgets/sleep.ts';
 import type { LabApi } from './labs-data.ts';
 
 export type { Sandbox };
@@ -25,13 +26,6 @@ export function describeProblem(error: unknown): LabProblem {
   if (isConnectionError(error)) return { kind: 'error', message: 'The sandbox did not answer. Reload the page to restart it.' };
   return { kind: 'error', message: error instanceof Error ? error.message : 'Something went wrong.' };
 }
-
-export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });
 
 /**
  * Runs a management call and, when the owner key hits its rate limit, waits out `Retry-After`

@@ -6,7 +6,7 @@
  */
 import type { FetchFunction } from '../../sdk/index.ts';
 import { sandboxClient } from '../sandbox/sandbox-session.ts';
-import { callEndpoint, outcomeOf } from './exchange.ts';
+import { callEndpoint, sdkErrorData } from '../widgets/sdk-call.ts';
 import type { LabEndpoint } from './labs-data.ts';
 
 export interface AppRequest {
@@ -70,7 +70,7 @@ export function startApp(options: AppOptions): SimulatedApp {
       const me = (await callEndpoint(client, options.endpoint, {})) as { key_id?: string };
       if (!stopped) options.onRequest({ t, keyId: me.key_id ?? lastKeyId, ok: true, status: 200, code: null });
     } catch (error) {
-      const outcome = outcomeOf(error);
+      const outcome = sdkErrorData(error);
       if (!stopped) options.onRequest({ t, keyId: lastKeyId, ok: false, status: outcome.status, code: outcome.code });
     } finally {
       busy = false;

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { clock } from '../widgets/format.ts';
+import { headerValue as get } from '../widgets/http-text.ts';
 
 interface Props {
   headers: Array<[string, string]>;
@@ -11,7 +12,6 @@ interface Props {
   receivedAt: number;
 }
 
-const get = (headers: Array<[string, string]>, name: string) => headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1] ?? null;
 const num = (value: string | null) => (value !== null && /^\d+$/.test(value.trim()) ? Number(value) : null);
 
 /** `"default";q=60;w=60` → `{ q: 60, w: 60 }`. */

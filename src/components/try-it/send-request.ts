@@ -3,17 +3,9 @@
  * reader's code would, and keeps what the console shows: status, the response's headers (from
  * the SDK's `onResponse` hook), the body, the time taken, and the SDK's typed error.
  */
-import {
-  isApiError,
-  isAuthenticationError,
-  isConnectionError,
-  isKeyFormatError,
-  isPermissionError,
-  isTimeoutError,
-  type ClientOptions,
-  type FetchFunction,
-} from '../../sdk/index.ts';
+import { isApiError, isConnectionError, isKeyFormatError, isTimeoutError, type ClientOptions, type FetchFunction } from '../../sdk/index.ts';
 import { sandboxClient } from '../sandbox/sandbox-session.ts';
+import { callEndpoint, sdkErrorData, type SdkErrorData } from '../widgets/sdk-call.ts';
 import type { EndpointInfo, SchemeInfo } from '../widgets/widget-data.ts';
 import { NO_SCHEME } from './request-draft.ts';
 
@@ -32,22 +24,12 @@ export interface SendInput {
   checkKeyFormat: boolean;
 }
 
-export interface SdkErrorInfo {
-  name: string;
-  code: string;
-  message: string;
-  requestId: string | null;
-  /** For 401s: why the key was refused. */
-  reason: string | null;
-  /** For 403s: the scopes the key lacks. */
-  missingScopes: string[];
-}
+/** An API error as the console shows it: the API always answered, so `code` and `status` are set. */
+export type SdkErrorInfo = SdkErrorData & { code: string; status: number };
 
 export type SendResult =
   | { kind: 'response'; status: number; headers: Array<[string, string]>; body: unknown; ms: number; error: SdkErrorInfo | null }
   | { kind: 'failure'; message: string; ms: number | null };
-
-type Method = (...args: unknown[]) => Promise<unknown>;
 
 /** Header names of every scheme, for taking the key out when the reader chose to send none. */
 const headerNames = (schemes: SchemeInfo[]) => schemes.map((s) => (s.id === 'bearer' ? 'Authorization' : s.id));
@@ -75,19 +57,13 @@ export async function sendRequest(input: SendInput): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const client = sandboxClient(options) as unknown as Record<string, Record<string, Method> | undefined>;
-    const [resource, method] = endpoint.id.split('.') as [string, string];
-    const call = client[resource]?.[method];
-    if (!call) return { kind: 'failure', message: `The SDK has no method for ${endpoint.id}.`, ms: null };
-    const args: unknown[] = [];
-    if (endpoint.hasId) args.push(input.id);
-    if (endpoint.hasBody) args.push(input.body);
-    else if (endpoint.query.length) {
-      const query = Object.fromEntries(Object.entries(input.query).filter(([, value]) => value !== ''));
-      args.push(Object.keys(query).length ? query : undefined);
-    }
-    args.push({ onResponse: (r: Response) => (response = r) });
-    const body = await call(...args);
+    const query = Object.fromEntries(Object.entries(input.query).filter(([, value]) => value !== ''));
+    const body = await callEndpoint(
+      sandboxClient(options),
+      { ...endpoint, hasQuery: endpoint.query.length > 0 },
+      { recordId: input.id, body: input.body, ...(Object.keys(query).length ? { query } : {}) },
+      { onResponse: (r: Response) => (response = r) },
+    );
     const ms = elapsed();
     return { kind: 'response', status: response?.status ?? 200, headers: response ? [...response.headers] : [], body, ms, error: null };
   } catch (error) {
@@ -99,14 +75,7 @@ export async function sendRequest(input: SendInput): Promise<SendResult> {
         headers: [...error.headers],
         body: error.body,
         ms,
-        error: {
-          name: error.name,
-          code: error.code,
-          message: error.message,
-          requestId: error.requestId,
-          reason: isAuthenticationError(error) ? error.reason : null,
-          missingScopes: isPermissionError(error) ? error.missingScopes : [],
-        },
+        error: sdkErrorData(error) as SdkErrorInfo,
       };
     }
     if (isKeyFormatError(error)) return { kind: 'failure', message: error.message, ms: null };
@@ -119,25 +88,7 @@ export async function sendRequest(input: SendInput): Promise<SendResult> {
   }
 }
 
-const PHRASES: Record<number, string> = {
-  200: 'OK',
-  201: 'Created',
-  204: 'No Content',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-};
-
-export const statusLine = (status: number): string => `${status} ${PHRASES[status] ?? ''}`.trim();
+export { statusLine } from '../widgets/http-text.ts';
 
 /** Characters a header value can carry; anything else makes `fetch` throw before sending. */
 export function headerSafe(value: string): boolean {
