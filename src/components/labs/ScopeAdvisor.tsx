@@ -10,7 +10,9 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import RevealKeyDialog, { type RevealedKey } from '../key-manager/RevealKeyDialog.tsx';
 import ResponseView from '../try-it/ResponseView.tsx';
 import { sendRequest, type SendResult } from '../try-it/send-request.ts';
+import DataTable, { type Column } from '../widgets/DataTable.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
+import Verdict from '../widgets/Verdict.tsx';
 import type { EndpointInfo } from '../widgets/widget-data.ts';
 import { manage } from './lab-session.ts';
 import LabNotice from './LabNotice.tsx';
@@ -148,44 +150,8 @@ export default function ScopeAdvisor({ data, level = 2 }: Props) {
   }
 
   // Long (every endpoint), so it scrolls on its own; focusable, so keyboards can scroll it too.
-  const matrix = (scopes: readonly string[], caption: string) => (
-    <div className="kp-table-scroll kp-lab-matrix-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="kp-table kp-table--compact kp-lab-matrix">
-        <caption className="kp-sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Endpoint and the scopes it needs</th>
-            <th scope="col">With these scopes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.endpoints.map((e) => {
-            const missing = missingScopes(e, scopes, full);
-            return (
-              <tr key={e.id}>
-                <th scope="row">
-                  <span className="kp-mono kp-lab-route">{endpointLabel(e)}</span>
-                  <span className="kp-block kp-hint">
-                    {e.summary} · needs {e.scopes.length ? e.scopes.join(', ') : 'no scope'}
-                  </span>
-                </th>
-                <td>
-                  {missing.length === 0 ? (
-                    <span className="kp-lab-verdict kp-lab-verdict--ok">
-                      <span aria-hidden="true">✓ </span>Allowed
-                    </span>
-                  ) : (
-                    <span className="kp-lab-verdict kp-lab-verdict--bad">
-                      <span aria-hidden="true">✗ </span>Denied (403): missing {missing.join(', ')}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+  const matrix = (columns: Array<Column<EndpointInfo>>, caption: string) => (
+    <DataTable caption={caption} className="kp-lab-matrix" scroll={caption} scrollClassName="kp-lab-matrix-scroll" columns={columns} rows={data.endpoints} rowKey={(e) => e.id} />
   );
 
   return (
@@ -325,47 +291,20 @@ export default function ScopeAdvisor({ data, level = 2 }: Props) {
               What each role allows
             </Heading>
             <p>Every key of an account can do exactly what the account’s role allows; changing the role changes all its keys at once.</p>
-            <div className="kp-table-scroll kp-lab-matrix-scroll" role="region" aria-label="Endpoints each role allows" tabIndex={0}>
-              <table className="kp-table kp-table--compact kp-lab-matrix">
-                <caption className="kp-sr-only">Endpoints each role allows</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Endpoint</th>
-                    {roles.map((role) => (
-                      <th key={role.id} scope="col">
-                        {role.name}
-                        {role.id === data.sandboxRole ? ' (sandbox)' : ''}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.endpoints.map((e) => (
-                    <tr key={e.id}>
-                      <th scope="row" className="kp-mono">
-                        {endpointLabel(e)}
-                      </th>
-                      {roles.map((role) => {
-                        const missing = missingScopes(e, role.scopes, full);
-                        return (
-                          <td key={role.id}>
-                            {missing.length ? (
-                              <span className="kp-lab-verdict kp-lab-verdict--bad">
-                                <span aria-hidden="true">✗ </span>Denied
-                              </span>
-                            ) : (
-                              <span className="kp-lab-verdict kp-lab-verdict--ok">
-                                <span aria-hidden="true">✓ </span>Allowed
-                              </span>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            {matrix(
+              [
+                { header: 'Endpoint', rowHeader: true, className: 'kp-mono', cell: endpointLabel },
+                ...roles.map((role) => ({
+                  key: role.id,
+                  header: `${role.name}${role.id === data.sandboxRole ? ' (sandbox)' : ''}`,
+                  cell: (e: EndpointInfo) => {
+                    const allowed = missingScopes(e, role.scopes, full).length === 0;
+                    return <Verdict ok={allowed}>{allowed ? 'Allowed' : 'Denied'}</Verdict>;
+                  },
+                })),
+              ],
+              'Endpoints each role allows',
+            )}
           </>
         ) : (
           <>
@@ -393,7 +332,30 @@ export default function ScopeAdvisor({ data, level = 2 }: Props) {
                 ? 'No scope ticked: only calls that need no scope are allowed.'
                 : `${data.endpoints.filter((e) => missingScopes(e, granted, full).length === 0).length} of ${data.endpoints.length} endpoints allowed.`}
             </p>
-            {matrix(granted, 'Endpoints the ticked scopes allow and deny')}
+            {matrix(
+              [
+                {
+                  header: 'Endpoint and the scopes it needs',
+                  rowHeader: true,
+                  cell: (e) => (
+                    <>
+                      <span className="kp-mono kp-lab-route">{endpointLabel(e)}</span>
+                      <span className="kp-block kp-hint">
+                        {e.summary} · needs {e.scopes.length ? e.scopes.join(', ') : 'no scope'}
+                      </span>
+                    </>
+                  ),
+                },
+                {
+                  header: 'With these scopes',
+                  cell: (e) => {
+                    const missing = missingScopes(e, granted, full);
+                    return <Verdict ok={missing.length === 0}>{missing.length === 0 ? 'Allowed' : `Denied (403): missing ${missing.join(', ')}`}</Verdict>;
+                  },
+                },
+              ],
+              'Endpoints the ticked scopes allow and deny',
+            )}
           </>
         )}
       </section>
