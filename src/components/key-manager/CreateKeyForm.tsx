@@ -7,6 +7,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ApiKeyCreateParams } from '../../sdk/index.ts';
 import { formatDuration } from '../widgets/format.ts';
+import FormField, { SelectField } from '../widgets/FormField.tsx';
 import Heading, { type HeadingLevel } from '../widgets/Heading.tsx';
 import type { KeyManagerData } from '../widgets/widget-data.ts';
 import { keyNameAdvice } from '../../api/key-name-advice.ts';
@@ -98,10 +99,22 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
         Create a key
       </Heading>
 
-      <div className="kp-field">
-        <label htmlFor={`${id}-name`} className="kp-label">
-          Key name
-        </label>
+      <FormField
+        id={`${id}-name`}
+        label="Key name"
+        hint={<>Say where it runs and what it does, e.g. “Production backend”. Up to {policy.nameMaxLength} characters.</>}
+        error={errors.name}
+        after={
+          /* Advice only: never blocks creating the key. Always rendered so the live region is announced. */
+          <p className="kp-hint kp-name-advice" aria-live="polite">
+            {advice && (
+              <>
+                {advice.reason} Try naming it by environment and purpose, e.g. “{advice.suggestion}”.
+              </>
+            )}
+          </p>
+        }
+      >
         <input
           ref={refs.name}
           id={`${id}-name`}
@@ -113,19 +126,7 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
           autoComplete="off"
           required
         />
-        <p id={`${id}-name-hint`} className="kp-hint">
-          Say where it runs and what it does, e.g. “Production backend”. Up to {policy.nameMaxLength} characters.
-        </p>
-        {fieldError('name')}
-        {/* Advice only: never blocks creating the key. Always rendered so the live region is announced. */}
-        <p className="kp-hint kp-name-advice" aria-live="polite">
-          {advice && (
-            <>
-              {advice.reason} Try naming it by environment and purpose, e.g. “{advice.suggestion}”.
-            </>
-          )}
-        </p>
-      </div>
+      </FormField>
 
       <fieldset className="kp-fieldset">
         <legend className="kp-label">Environment</legend>
@@ -210,18 +211,14 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
       )}
 
       {policy.expiryDays.length > 1 ? (
-        <div className="kp-field">
-          <label htmlFor={`${id}-expiry`} className="kp-label">
-            Expires after
-          </label>
-          <select id={`${id}-expiry`} className="kp-input kp-input--auto" value={expiry} onChange={(event) => setExpiry(event.target.value)}>
-            {policy.expiryDays.map((days) => (
-              <option key={String(days)} value={String(days)}>
-                {expiryLabel(days)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-expiry`}
+          label="Expires after"
+          className="kp-input kp-input--auto"
+          value={expiry}
+          options={policy.expiryDays.map((days) => ({ value: String(days), label: expiryLabel(days) }))}
+          onChange={setExpiry}
+        />
       ) : (
         <p className="kp-hint">
           {policy.expiryDays[0] === null
@@ -231,10 +228,17 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
       )}
 
       {policy.ipAllowlist && (
-        <div className="kp-field">
-          <label htmlFor={`${id}-ip`} className="kp-label">
-            IP allowlist (optional)
-          </label>
+        <FormField
+          id={`${id}-ip`}
+          label="IP allowlist (optional)"
+          hint={
+            <>
+              One address or IPv4 range per line; empty allows every address.
+              {clientIp && ` The sandbox sees your requests coming from ${clientIp}.`}
+            </>
+          }
+          error={errors.ip}
+        >
           <textarea
             ref={refs.ip}
             id={`${id}-ip`}
@@ -246,12 +250,7 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
             aria-describedby={described('ip', `${id}-ip-hint`)}
             spellCheck={false}
           />
-          <p id={`${id}-ip-hint`} className="kp-hint">
-            One address or IPv4 range per line; empty allows every address.
-            {clientIp && ` The sandbox sees your requests coming from ${clientIp}.`}
-          </p>
-          {fieldError('ip')}
-        </div>
+        </FormField>
       )}
 
       {fieldError('form')}

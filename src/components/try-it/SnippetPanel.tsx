@@ -10,6 +10,7 @@ import type { CodeTarget } from '../../api/code-targets.ts';
 import type { TargetInfo } from '../widgets/widget-data.ts';
 import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../snippets/languages.ts';
 import CopyButton from '../widgets/CopyButton.tsx';
+import { SelectField } from '../widgets/FormField.tsx';
 import Heading, { type HeadingLevel } from '../widgets/Heading.tsx';
 import { storedLanguage, storeLanguage, watchLanguage } from './language-sync.ts';
 import type { SnippetInput } from './snippet-code.ts';
@@ -119,48 +120,32 @@ export default function SnippetPanel({ request, secret, envVar, targets, level }
       <div id={`${id}-panel`} hidden={!open}>
         {open && (
           <>
-            <div className="kp-inline-form__row">
-              <label htmlFor={`${id}-lang`} className="kp-label">
-                Language
-              </label>
-              <select
-                id={`${id}-lang`}
-                className="kp-input kp-input--auto"
-                value={language}
-                onChange={(event) => {
-                  const next = event.target.value as SnippetLanguage;
-                  setLanguage(next);
-                  storeLanguage(next);
-                }}
-              >
-                {SNIPPET_LANGUAGES.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="kp-inline-form__row">
-              <label htmlFor={`${id}-target`} className="kp-label">
-                Send to
-              </label>
-              <select
-                id={`${id}-target`}
-                className="kp-input kp-input--auto"
-                value={target}
-                onChange={(event) => {
-                  const next = event.target.value as CodeTarget;
-                  setTarget(next);
-                  storeTarget(next);
-                }}
-              >
-                {TARGETS.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={`${id}-lang`}
+              label="Language"
+              layout="row"
+              className="kp-input kp-input--auto"
+              value={language}
+              options={SNIPPET_LANGUAGES.map((l) => ({ value: l.id, label: l.label }))}
+              onChange={(value) => {
+                const next = value as SnippetLanguage;
+                setLanguage(next);
+                storeLanguage(next);
+              }}
+            />
+            <SelectField
+              id={`${id}-target`}
+              label="Send to"
+              layout="row"
+              className="kp-input kp-input--auto"
+              value={target}
+              options={TARGETS.map((t) => ({ value: t.id, label: t.label }))}
+              onChange={(value) => {
+                const next = value as CodeTarget;
+                setTarget(next);
+                storeTarget(next);
+              }}
+            />
             <TargetHint target={target} info={targets} />
             <label className="kp-choice">
               <input type="checkbox" checked={reveal} disabled={secret === null} onChange={(event) => setReveal(event.target.checked)} />

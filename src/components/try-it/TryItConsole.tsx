@@ -14,6 +14,7 @@ import { SandboxUnavailableError, startSandboxFor } from '../sandbox/sandbox-ses
 import { useWallet } from '../wallet/use-wallet.ts';
 import { describeWalletKey } from '../wallet/wallet-labels.ts';
 import { isUsable, type WalletKey, type WalletKeyStatus } from '../wallet/wallet.ts';
+import FormField, { SelectField } from '../widgets/FormField.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
 import type { ConsoleData, EndpointInfo } from '../widgets/widget-data.ts';
 import HistoryPanel from './HistoryPanel.tsx';
@@ -290,10 +291,16 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
       {note && <p className="kp-callout">{note}</p>}
 
       <form className="kp-form" onSubmit={onSubmit} noValidate>
-        <div className="kp-field">
-          <label htmlFor={`${id}-endpoint`} className="kp-label">
-            Endpoint
-          </label>
+        <FormField
+          id={`${id}-endpoint`}
+          label="Endpoint"
+          hint={
+            <>
+              <span className="kp-method">{endpoint.method}</span> <code>{endpoint.path}</code>:{' '}
+              {endpoint.scopes.length === 0 ? 'any valid key may call it.' : <>needs {endpoint.scopes.join(' and ')} (or {data.fullAccessScope}).</>}
+            </>
+          }
+        >
           <select
             id={`${id}-endpoint`}
             className="kp-input"
@@ -313,23 +320,10 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
               </optgroup>
             ))}
           </select>
-          <p id={`${id}-endpoint-hint`} className="kp-hint">
-            <span className="kp-method">{endpoint.method}</span> <code>{endpoint.path}</code>:{' '}
-            {endpoint.scopes.length === 0 ? (
-              'any valid key may call it.'
-            ) : (
-              <>
-                needs {endpoint.scopes.join(' and ')} (or {data.fullAccessScope}).
-              </>
-            )}
-          </p>
-        </div>
+        </FormField>
 
         {endpoint.hasId && (
-          <div className="kp-field">
-            <label htmlFor={`${id}-path-id`} className="kp-label">
-              id (path parameter)
-            </label>
+          <FormField id={`${id}-path-id`} label="id (path parameter)" error={fieldError?.field === 'id' && fieldError.message} errorId={`${id}-id-error`}>
             <input
               ref={refs.id}
               id={`${id}-path-id`}
@@ -341,19 +335,16 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
               spellCheck={false}
               autoComplete="off"
             />
-            {fieldError?.field === 'id' && (
-              <p id={`${id}-id-error`} className="kp-field-error">
-                {fieldError.message}
-              </p>
-            )}
-          </div>
+          </FormField>
         )}
 
         {endpoint.query.map((field) => (
-          <div className="kp-field" key={field.name}>
-            <label htmlFor={`${id}-q-${field.name}`} className="kp-label">
-              {field.name} (query parameter{field.required ? '' : ', optional'})
-            </label>
+          <FormField
+            key={field.name}
+            id={`${id}-q-${field.name}`}
+            label={`${field.name} (query parameter${field.required ? '' : ', optional'})`}
+            hint={field.description}
+          >
             <input
               id={`${id}-q-${field.name}`}
               className="kp-input kp-mono"
@@ -363,19 +354,15 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
               spellCheck={false}
               autoComplete="off"
             />
-            {field.description && (
-              <p id={`${id}-q-${field.name}-hint`} className="kp-hint">
-                {field.description}
-              </p>
-            )}
-          </div>
+          </FormField>
         ))}
 
         {endpoint.hasBody && (
-          <div className="kp-field">
-            <label htmlFor={`${id}-body`} className="kp-label">
-              Body (JSON)
-            </label>
+          <FormField
+            id={`${id}-body`}
+            label="Body (JSON)"
+            error={!bodyCheck.ok && `The body is not valid JSON: line ${bodyCheck.line}, column ${bodyCheck.column}: ${bodyCheck.message}.`}
+          >
             <textarea
               ref={refs.body}
               id={`${id}-body`}
@@ -387,32 +374,28 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
               aria-describedby={described(!bodyCheck.ok && `${id}-body-error`)}
               spellCheck={false}
             />
-            {!bodyCheck.ok && (
-              <p id={`${id}-body-error`} className="kp-field-error">
-                The body is not valid JSON: line {bodyCheck.line}, column {bodyCheck.column}: {bodyCheck.message}.
-              </p>
-            )}
-          </div>
+          </FormField>
         )}
 
         <div className="kp-field-row">
-          <div className="kp-field">
-            <label htmlFor={`${id}-scheme`} className="kp-label">
-              Send the key in
-            </label>
-            <select id={`${id}-scheme`} className="kp-input" value={draft.scheme} onChange={(event) => update({ scheme: event.target.value })}>
-              {data.schemes.map((scheme) => (
-                <option key={scheme.id} value={scheme.id}>
-                  {scheme.label}
-                </option>
-              ))}
-              <option value={NO_SCHEME}>Nothing: send no auth header</option>
-            </select>
-          </div>
-          <div className="kp-field">
-            <label htmlFor={`${id}-key`} className="kp-label">
-              API key
-            </label>
+          <SelectField
+            id={`${id}-scheme`}
+            label="Send the key in"
+            value={draft.scheme}
+            options={[...data.schemes.map((scheme) => ({ value: scheme.id, label: scheme.label })), { value: NO_SCHEME, label: 'Nothing: send no auth header' }]}
+            onChange={(scheme) => update({ scheme })}
+          />
+          <FormField
+            id={`${id}-key`}
+            label="API key"
+            hint={
+              draft.scheme === NO_SCHEME
+                ? 'No auth header is sent, so no key is used.'
+                : walletEntry && !isUsable(walletEntry)
+                  ? `This key is ${walletEntry.status === 'missing' ? 'not in the sandbox any more' : walletEntry.status}: the API will refuse it.`
+                  : 'Keys you create in the key manager appear here.'
+            }
+          >
             <select
               id={`${id}-key`}
               className="kp-input"
@@ -439,21 +422,11 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
                 <option value="none">No key (an empty header)</option>
               </optgroup>
             </select>
-            <p id={`${id}-key-hint`} className="kp-hint">
-              {draft.scheme === NO_SCHEME
-                ? 'No auth header is sent, so no key is used.'
-                : walletEntry && !isUsable(walletEntry)
-                  ? `This key is ${walletEntry.status === 'missing' ? 'not in the sandbox any more' : walletEntry.status}: the API will refuse it.`
-                  : 'Keys you create in the key manager appear here.'}
-            </p>
-          </div>
+          </FormField>
         </div>
 
         {selection === 'pasted' && draft.scheme !== NO_SCHEME && (
-          <div className="kp-field">
-            <label htmlFor={`${id}-pasted`} className="kp-label">
-              Your key
-            </label>
+          <FormField id={`${id}-pasted`} label="Your key" hint="Checked in your browser before anything is sent. Never saved, never put in links or history.">
             <input
               ref={refs.key}
               id={`${id}-pasted`}
@@ -469,10 +442,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
               spellCheck={false}
               autoComplete="off"
             />
-            <p id={`${id}-pasted-hint`} className="kp-hint">
-              Checked in your browser before anything is sent. Never saved, never put in links or history.
-            </p>
-          </div>
+          </FormField>
         )}
 
         {fieldError?.field === 'key' && (
