@@ -35,6 +35,9 @@ const TARGETS: Array<{ id: CodeTarget; label: string }> = [
   { id: 'api', label: 'Real API' },
 ];
 
+const LANGUAGE_OPTIONS = SNIPPET_LANGUAGES.map((l) => ({ value: l.id, label: l.label }));
+const TARGET_OPTIONS = TARGETS.map((t) => ({ value: t.id, label: t.label }));
+
 function storedTarget(): CodeTarget {
   try {
     const value = localStorage.getItem(TARGET_KEY);
@@ -85,6 +88,15 @@ export default function SnippetPanel({ request, secret, envVar, targets, level }
     return watchLanguage(setLanguage);
   }, []);
 
+  const chooseLanguage = (value: string) => {
+    setLanguage(value as SnippetLanguage);
+    storeLanguage(value as SnippetLanguage);
+  };
+  const chooseTarget = (value: string) => {
+    setTarget(value as CodeTarget);
+    storeTarget(value as CodeTarget);
+  };
+
   const showKey = reveal && secret !== null;
   const requestKey = JSON.stringify(request);
   useEffect(() => {
@@ -120,32 +132,8 @@ export default function SnippetPanel({ request, secret, envVar, targets, level }
       <div id={`${id}-panel`} hidden={!open}>
         {open && (
           <>
-            <SelectField
-              id={`${id}-lang`}
-              label="Language"
-              layout="row"
-              className="kp-input kp-input--auto"
-              value={language}
-              options={SNIPPET_LANGUAGES.map((l) => ({ value: l.id, label: l.label }))}
-              onChange={(value) => {
-                const next = value as SnippetLanguage;
-                setLanguage(next);
-                storeLanguage(next);
-              }}
-            />
-            <SelectField
-              id={`${id}-target`}
-              label="Send to"
-              layout="row"
-              className="kp-input kp-input--auto"
-              value={target}
-              options={TARGETS.map((t) => ({ value: t.id, label: t.label }))}
-              onChange={(value) => {
-                const next = value as CodeTarget;
-                setTarget(next);
-                storeTarget(next);
-              }}
-            />
+            <SelectField id={`${id}-lang`} label="Language" layout="row" className="kp-input kp-input--auto" value={language} options={LANGUAGE_OPTIONS} onChange={chooseLanguage} />
+            <SelectField id={`${id}-target`} label="Send to" layout="row" className="kp-input kp-input--auto" value={target} options={TARGET_OPTIONS} onChange={chooseTarget} />
             <TargetHint target={target} info={targets} />
             <label className="kp-choice">
               <input type="checkbox" checked={reveal} disabled={secret === null} onChange={(event) => setReveal(event.target.checked)} />
