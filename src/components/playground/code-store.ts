@@ -2,6 +2,7 @@
  * The reader's last code, kept in localStorage (`keyport:playground:<product id>`) so it survives
  * a reload. Never a secret: key-shaped text is removed before saving.
  */
+import { persistedText } from '../widgets/persisted-store.ts';
 import { withoutKeys } from './key-scan.ts';
 
 const VERSION = 1;
@@ -15,7 +16,7 @@ export interface SavedCode {
 
 export function loadSavedCode(productId: string): SavedCode | null {
   try {
-    const data = JSON.parse(localStorage.getItem(codeStorageKey(productId)) ?? 'null') as Partial<SavedCode> & { version?: number };
+    const data = JSON.parse(persistedText(codeStorageKey(productId)).read() ?? 'null') as Partial<SavedCode> & { version?: number };
     if (data?.version !== VERSION || typeof data.code !== 'string') return null;
     return { code: data.code, exampleId: typeof data.exampleId === 'string' ? data.exampleId : null };
   } catch {
@@ -24,9 +25,6 @@ export function loadSavedCode(productId: string): SavedCode | null {
 }
 
 export function saveCode(productId: string, saved: SavedCode, keyPrefixes: readonly string[]): void {
-  try {
-    localStorage.setItem(codeStorageKey(productId), JSON.stringify({ version: VERSION, code: withoutKeys(saved.code, keyPrefixes), exampleId: saved.exampleId }));
-  } catch {
-    // Storage refused (private window, quota): the code lasts until the page closes.
-  }
+  // Refused (private window, quota): the code lasts until the page closes.
+  persistedText(codeStorageKey(productId)).write(JSON.stringify({ version: VERSION, code: withoutKeys(saved.code, keyPrefixes), exampleId: saved.exampleId }));
 }

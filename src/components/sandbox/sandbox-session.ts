@@ -9,6 +9,7 @@ import type { Sandbox } from '../../../mocks/sandbox.ts';
 import { storageKey } from '../../../mocks/storage.ts';
 import { createClient, type ClientOptions, type KeyportClient } from '../../sdk/index.ts';
 import type { Wallet } from '../wallet/wallet.ts';
+import { persistedText } from '../widgets/persisted-store.ts';
 import type { ApiInfo } from '../widgets/widget-data.ts';
 
 export type { Sandbox };
@@ -22,11 +23,7 @@ let session: Promise<Sandbox> | undefined;
 
 /** Whether this browser has used the sandbox before (its state is saved), so starting it again is expected. */
 export function sandboxUsedBefore(productId: string): boolean {
-  try {
-    return localStorage.getItem(storageKey(productId)) !== null;
-  } catch {
-    return false;
-  }
+  return persistedText(storageKey(productId)).read() !== null;
 }
 
 /** A client for the sandbox. Retries are off: widgets show each answer, a 429 included, as it is. */

@@ -11,6 +11,7 @@ import type { TargetInfo } from '../widgets/widget-data.ts';
 import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../snippets/languages.ts';
 import CopyButton from '../widgets/CopyButton.tsx';
 import { SelectField } from '../widgets/FormField.tsx';
+import { persistedText } from '../widgets/persisted-store.ts';
 import Heading, { type HeadingLevel } from '../widgets/Heading.tsx';
 import { storedLanguage, storeLanguage, watchLanguage } from './language-sync.ts';
 import type { SnippetInput } from './snippet-code.ts';
@@ -38,22 +39,15 @@ const TARGETS: Array<{ id: CodeTarget; label: string }> = [
 const LANGUAGE_OPTIONS = SNIPPET_LANGUAGES.map((l) => ({ value: l.id, label: l.label }));
 const TARGET_OPTIONS = TARGETS.map((t) => ({ value: t.id, label: t.label }));
 
+const savedTarget = persistedText(TARGET_KEY);
+
 function storedTarget(): CodeTarget {
-  try {
-    const value = localStorage.getItem(TARGET_KEY);
-    return TARGETS.some((t) => t.id === value) ? (value as CodeTarget) : 'local';
-  } catch {
-    return 'local';
-  }
+  const value = savedTarget.read();
+  return TARGETS.some((t) => t.id === value) ? (value as CodeTarget) : 'local';
 }
 
-function storeTarget(target: CodeTarget): void {
-  try {
-    localStorage.setItem(TARGET_KEY, target);
-  } catch {
-    // Storage blocked: the choice lasts for this page.
-  }
-}
+// Refused (storage blocked): the choice lasts for this page.
+const storeTarget = (target: CodeTarget) => void savedTarget.write(target);
 
 function TargetHint({ target, info }: { target: CodeTarget; info: TargetInfo }) {
   switch (target) {

@@ -5,14 +5,13 @@
  * a language here.
  */
 import { LANGUAGE_STORAGE_KEY, SNIPPET_LANGUAGES, type SnippetLanguage } from '../snippets/languages.ts';
+import { persistedText } from '../widgets/persisted-store.ts';
+
+const saved = persistedText(LANGUAGE_STORAGE_KEY);
 
 export function storedLanguage(): SnippetLanguage | null {
-  try {
-    const label = localStorage.getItem(LANGUAGE_STORAGE_KEY);
-    return SNIPPET_LANGUAGES.find((l) => l.label === label)?.id ?? null;
-  } catch {
-    return null;
-  }
+  const label = saved.read();
+  return SNIPPET_LANGUAGES.find((l) => l.label === label)?.id ?? null;
 }
 
 interface StarlightTabs extends HTMLElement {
@@ -22,11 +21,8 @@ interface StarlightTabs extends HTMLElement {
 
 export function storeLanguage(id: SnippetLanguage): void {
   const label = SNIPPET_LANGUAGES.find((l) => l.id === id)!.label;
-  try {
-    localStorage.setItem(LANGUAGE_STORAGE_KEY, label);
-  } catch {
-    // Storage blocked: the choice lasts for this page.
-  }
+  // Refused (storage blocked): the choice lasts for this page.
+  saved.write(label);
   // Starlight's element exposes switchTab(); `false` switches without stealing focus or re-saving.
   for (const element of document.querySelectorAll<StarlightTabs>('starlight-tabs[data-sync-key="lang"]')) {
     const index = element.tabs?.findIndex((tab) => tab.textContent?.trim() === label) ?? -1;
@@ -40,18 +36,15 @@ export function watchLanguage(onChange: (id: SnippetLanguage) => void): () => vo
     const id = storedLanguage();
     if (id) onChange(id);
   };
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === LANGUAGE_STORAGE_KEY) read();
-  };
   const onTab = (event: Event) => {
     // Starlight saves the label in its own click or arrow-key handler; read it once that has run.
     if ((event.target as Element | null)?.closest?.('starlight-tabs[data-sync-key="lang"] [role="tab"]')) setTimeout(read);
   };
-  addEventListener('storage', onStorage);
+  const unwatch = saved.watch(read);
   document.addEventListener('click', onTab);
   document.addEventListener('keydown', onTab);
   return () => {
-    removeEventListener('storage', onStorage);
+    unwatch();
     document.removeEventListener('click', onTab);
     document.removeEventListener('keydown', onTab);
   };

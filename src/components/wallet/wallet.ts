@@ -9,6 +9,7 @@
  * to the widget that sends a request or that the reader explicitly asked to show a key: nothing
  * here logs, and nothing puts a key in a URL.
  */
+import { persistedText, type PersistedTextOptions } from '../widgets/persisted-store.ts';
 
 export const WALLET_VERSION = 1;
 
@@ -103,32 +104,19 @@ export function parseWallet(text: string | null): WalletKey[] {
 
 export const serializeWallet = (keys: readonly WalletKey[]): string => JSON.stringify({ version: WALLET_VERSION, keys });
 
-export interface WalletOptions {
-  /** @default globalThis.localStorage (memory only when there is none, e.g. on the server) */
-  storage?: Storage | null;
-  /** Where `storage` events arrive. @default globalThis */
-  events?: EventTarget | null;
-}
+/** Where the wallet is kept; by default localStorage (memory only when there is none, e.g. on the server). */
+export type WalletOptions = PersistedTextOptions;
 
 export function createWallet(productId: string, options: WalletOptions = {}): Wallet {
-  const storageKey = walletStorageKey(productId);
-  let storage: Storage | null = options.storage === undefined ? safeLocalStorage() : options.storage;
-  const events = options.events === undefined ? (typeof window === 'undefined' ? null : window) : options.events;
+  const saved = persistedText(walletStorageKey(productId), options);
   const listeners = new Set<() => void>();
   let text: string | null = null;
   let keys: readonly WalletKey[] = [];
   let loaded = false;
 
-  const read = (): string | null => {
-    try {
-      return storage?.getItem(storageKey) ?? null;
-    } catch {
-      return null;
-    }
-  };
   /** Reads the saved text; true when it changed since the last read. */
   const load = () => {
-    const next = read();
+    const next = saved.read();
     if (loaded && next === text) return false;
     loaded = true;
     text = next;
@@ -144,25 +132,18 @@ export function createWallet(productId: string, options: WalletOptions = {}): Wa
     loaded = true;
     keys = next;
     text = serializeWallet(next);
-    try {
-      storage?.setItem(storageKey, text);
-    } catch {
-      // Quota or privacy settings: keep the keys in memory for this page and say so (persistent()).
-      storage = null;
-    }
+    // Refused (quota or privacy settings): the keys stay in memory for this page, and persistent() says so.
+    saved.write(text);
     notify();
   };
 
-  events?.addEventListener('storage', (event) => {
-    const changed = (event as StorageEvent).key;
-    // `key` is null when another tab called localStorage.clear().
-    if (changed !== storageKey && changed !== null) return;
+  saved.watch(() => {
     if (load()) notify();
   });
 
   return {
     keys: current,
-    persistent: () => storage !== null,
+    persistent: saved.persistent,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -203,15 +184,6 @@ export function createWallet(productId: string, options: WalletOptions = {}): Wa
       if (changed) write(next);
     },
   };
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    // Some browsers throw on merely reading `localStorage` when storage is blocked.
-    return null;
-  }
 }
 
 const wallets = new Map<string, Wallet>();

@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWallet, managementKeys, parseWallet, serializeWallet, walletStorageKey, type WalletKey } from '../../../src/components/wallet/wallet.ts';
-
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  refuse = false;
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    if (this.refuse) throw new DOMException('quota', 'QuotaExceededError');
-    this.items.set(key, value);
-  }
-}
+import { MemoryStorage } from './memory-storage.ts';
 
 const key = (overrides: Partial<WalletKey> = {}): WalletKey => ({
   id: 'key_1',
