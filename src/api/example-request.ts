@@ -5,6 +5,7 @@
  */
 import { requestExample, seededRecords } from './examples.ts';
 import type { ApiModel } from './model.ts';
+import { environment, keyHeader, type KeyHeader } from './runtime/index.ts';
 import type { AuthScheme } from './schema/auth.ts';
 import type { Endpoint } from './schema/endpoints.ts';
 
@@ -22,18 +23,6 @@ export interface ExampleRequest {
   body?: unknown;
   /** The SDK call that makes the same request, e.g. `client.contacts.get('ct_1')`. */
   sdk: { resource: string; method: string; id?: string; args?: unknown };
-}
-
-export interface KeyHeader {
-  /** The SDK's name for the scheme: `bearer`, or the header's name. */
-  scheme: string;
-  header: string;
-  /** Text before the key in the header's value, e.g. `Bearer `. */
-  prefix: string;
-}
-
-export function keyHeader(scheme: AuthScheme): KeyHeader {
-  return scheme.type === 'bearer' ? { scheme: 'bearer', header: 'Authorization', prefix: 'Bearer ' } : { scheme: scheme.name, header: scheme.name, prefix: '' };
 }
 
 /** An id the sandbox knows for this endpoint's collection, so samples really answer. */
@@ -54,7 +43,7 @@ export interface RequestChoices {
 /** The request for an endpoint with the reader's choices, or the documented example. */
 export function buildRequest(model: ApiModel, endpoint: Endpoint, choices: RequestChoices = {}): ExampleRequest {
   const scheme = choices.scheme === undefined ? model.auth.schemes[0]! : choices.scheme;
-  const baseUrl = choices.baseUrl ?? model.environments.find((env) => env.id === 'test')!.baseUrl;
+  const baseUrl = choices.baseUrl ?? environment(model, 'test').baseUrl;
   const hasId = endpoint.path.includes('{id}');
   const id = hasId ? (choices.id ?? sampleId(model, endpoint)) : undefined;
   const body = endpoint.body ? (choices.body ?? requestExample(model, endpoint)) : undefined;

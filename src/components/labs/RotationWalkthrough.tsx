@@ -11,7 +11,7 @@ import './labs.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import { maskApiKey } from '../../sdk/index.ts';
 import { sandboxClient } from '../sandbox/sandbox-session.ts';
-import { formatDuration } from '../widgets/format.ts';
+import { formatDuration } from '../../api/runtime/durations.ts';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
 import { callEndpoint, outcomeOf } from './exchange.ts';
 import { createThrowaway, keyHeaderNames, manage, revokeQuietly, sleep, type LabSession } from './lab-session.ts';

@@ -6,7 +6,8 @@
  * The docs' samples and the try-it console both render through here.
  */
 import { targetSentence, type CodeTarget } from '../../api/code-targets.ts';
-import { keyHeader, type ExampleRequest } from '../../api/example-request.ts';
+import { type ExampleRequest } from '../../api/example-request.ts';
+import { keyHeader } from '../../api/runtime/index.ts';
 import type { ApiModel } from '../../api/model.ts';
 import type { EnvironmentId } from '../../api/schema/environments.ts';
 import { csharp } from './generators/csharp.ts';

@@ -5,7 +5,7 @@
  */
 import { targetBaseUrl, type CodeTarget } from '../../api/code-targets.ts';
 import { buildRequest } from '../../api/example-request.ts';
-import { model } from '../../api/index.ts';
+import { findScheme, model } from '../../api/index.ts';
 import { renderOptions, renderSnippet } from '../snippets/render.ts';
 import type { SnippetLanguage } from '../snippets/languages.ts';
 
@@ -28,7 +28,7 @@ export interface SnippetInput {
 export function renderConsoleSnippet(language: SnippetLanguage, input: SnippetInput): string {
   const endpoint = model.endpoints.find((e) => e.id === input.endpoint);
   if (!endpoint) return `// The API has no endpoint "${input.endpoint}".`;
-  const scheme = input.scheme === 'none' ? null : (model.auth.schemes.find((s) => (s.type === 'bearer' ? 'bearer' : s.name) === input.scheme) ?? null);
+  const scheme = input.scheme === 'none' ? null : (findScheme(model.auth.schemes, input.scheme) ?? null);
   const request = buildRequest(model, endpoint, {
     scheme,
     id: input.id,

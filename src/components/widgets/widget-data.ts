@@ -8,7 +8,8 @@ import type { z } from 'zod';
 import { LOCAL_SANDBOX_ORIGIN, localSandboxFile } from '../../api/code-targets.ts';
 import { sampleId } from '../../api/example-request.ts';
 import { requestExample } from '../../api/examples.ts';
-import { errorDocsPath, fullAccessScope, type ApiModel } from '../../api/model.ts';
+import { type ApiModel } from '../../api/model.ts';
+import { errorDocsPath, fullAccessScope, keyHeader, schemeLabel } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
 
 export interface ProductInfo {
@@ -26,10 +27,15 @@ export interface EnvironmentInfo {
 }
 
 /** An accepted way to send the key; `id` is what the SDK's `authScheme` option takes. */
+/** An accepted auth scheme: where the key goes, and how a form names it. */
 export interface SchemeInfo {
+  /** `bearer`, or the header's name (the SDK's `authScheme`). */
   id: string;
   /** e.g. "X-API-Key header" or "Authorization: Bearer". */
   label: string;
+  header: string;
+  /** Text before the key in the header's value, e.g. `Bearer `. */
+  prefix: string;
 }
 
 export interface QueryField {
@@ -132,11 +138,10 @@ function apiInfo(model: ApiModel): ApiInfo {
       sdkPackage: model.product.sdkPackage,
     },
     environments: model.environments.map(({ id, name, baseUrl, keyPrefix }) => ({ id, name, baseUrl, keyPrefix })),
-    schemes: model.auth.schemes.map((scheme) =>
-      scheme.type === 'bearer'
-        ? { id: 'bearer', label: 'Authorization: Bearer' }
-        : { id: scheme.name, label: `${scheme.name} header` },
-    ),
+    schemes: model.auth.schemes.map((scheme) => {
+      const { scheme: id, header, prefix } = keyHeader(scheme);
+      return { id, label: schemeLabel(scheme), header, prefix };
+    }),
     fullAccessScope: fullAccessScope(model).id,
     managementScopes: model.management.scopes,
   };
