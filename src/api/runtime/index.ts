@@ -10,5 +10,6 @@ export * from './errors.ts';
 export * from './headers.ts';
 export * from './key-name.ts';
 export * from './request-limits.ts';
+export * from './request.ts';
 export * from './scopes.ts';
 export * from './text.ts';

@@ -11,6 +11,7 @@ import { requestExample } from '../../api/examples.ts';
 import { type ApiModel } from '../../api/model.ts';
 import { errorDocsPath, fullAccessScope, keyHeader, schemeLabel } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
+import { snippetSettings, type SnippetSettings } from '../snippets/render.ts';
 
 export interface ProductInfo {
   id: string;
@@ -108,6 +109,8 @@ export interface ConsoleData extends ApiInfo {
   endpoints: EndpointInfo[];
   errors: ErrorInfo[];
   codeTargets: TargetInfo;
+  /** What the code panel's snippets need of the model. */
+  snippets: SnippetSettings;
 }
 
 export interface KeyManagerData extends ApiInfo {
@@ -166,6 +169,7 @@ export function consoleData(model: ApiModel): ConsoleData {
       localFileUrl: `/sandbox/${localSandboxFile(model)}`,
       guideUrl: '/quickstart/#your-sandbox-keys-outside-the-browser',
     },
+    snippets: snippetSettings(model),
     endpoints: model.endpoints.map((endpoint) => {
       const hasId = endpoint.path.includes('{id}');
       const body = endpoint.body ? requestExample(model, endpoint) : undefined;
