@@ -4,12 +4,13 @@
  * Response with the right headers, so actions never build responses themselves.
  */
 import type { MessageParams } from '../src/api/error-body.ts';
+import type { RequiredErrorId } from '../src/api/runtime/index.ts';
 
-export type ActionResult = { status: number; body: unknown } | { error: string; params: MessageParams };
+export type ActionResult = { status: number; body: unknown } | { error: RequiredErrorId; params: MessageParams };
 
 export const ok = (body: unknown, status = 200): ActionResult => ({ status, body });
 
-export const fail = (error: string, params: MessageParams = {}): ActionResult => ({ error, params });
+export const fail = (error: RequiredErrorId, params: MessageParams = {}): ActionResult => ({ error, params });
 
 /** 422 naming the field, e.g. "Invalid value for `scopes`: …". */
 export const invalid = (field: string, detail: string): ActionResult => fail('validation_failed', { field, detail });

@@ -8,8 +8,7 @@
  * The lock is checked before authentication and a failure is counted after it, without an await
  * between the count and the answer, so concurrent failures cannot get more than the limit of 401s.
  */
-import { errorDefinition } from '../src/api/model.ts';
-import { RATE_LIMIT_HEADERS } from '../src/api/schema/rate-limits.ts';
+import { errorDefinition, RATE_LIMIT_HEADERS, type RequiredErrorId } from '../src/api/runtime/index.ts';
 import type { SandboxContext } from './context.ts';
 import { take } from './rate-limit.ts';
 
@@ -29,7 +28,7 @@ const lock = (resetSeconds: number): AuthLock => ({
 });
 
 /** Whether an authentication error counts as a failure: every 401 except a key not active yet. */
-export function countsAsFailure(ctx: SandboxContext, error: string): boolean {
+export function countsAsFailure(ctx: SandboxContext, error: RequiredErrorId): boolean {
   return error !== 'key_not_yet_active' && errorDefinition(ctx.model, error).status === 401;
 }
 

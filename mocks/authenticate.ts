@@ -6,8 +6,7 @@
  */
 import type { MessageParams } from '../src/api/error-body.ts';
 import { parseKey } from '../src/api/key-format.ts';
-import { environment as environmentOf } from '../src/api/model.ts';
-import { RATE_LIMIT_HEADERS } from '../src/api/schema/rate-limits.ts';
+import { environment as environmentOf, RATE_LIMIT_HEADERS, type RequiredErrorId } from '../src/api/runtime/index.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 import { iso } from './clock.ts';
 import type { SandboxContext } from './context.ts';
@@ -19,7 +18,7 @@ import type { StoredKey } from './state.ts';
 
 export type AuthResult =
   | { ok: true; key: StoredKey }
-  | { ok: false; error: string; params: MessageParams; headers: Record<string, string>; key: StoredKey | null };
+  | { ok: false; error: RequiredErrorId; params: MessageParams; headers: Record<string, string>; key: StoredKey | null };
 
 export async function authenticate(
   ctx: SandboxContext,
@@ -28,7 +27,7 @@ export async function authenticate(
   clientIp: string,
 ): Promise<AuthResult> {
   const { model } = ctx;
-  const refuse = (error: string, params: MessageParams = {}, key: StoredKey | null = null, extra: Record<string, string> = {}): AuthResult => ({
+  const refuse = (error: RequiredErrorId, params: MessageParams = {}, key: StoredKey | null = null, extra: Record<string, string> = {}): AuthResult => ({
     ok: false,
     error,
     params,

@@ -6,6 +6,7 @@
  * A header sent twice reaches here as one value joined with ", " (as Fetch's `Headers` and Node
  * join them); no key holds a comma, so such a value is read as the header sent more than once.
  */
+import { AUTHORIZATION_HEADER } from '../src/api/runtime/index.ts';
 import type { AuthScheme } from '../src/api/schema/auth.ts';
 
 export type Credentials =
@@ -55,13 +56,13 @@ export function readCredentials(schemes: readonly AuthScheme[], headers: Headers
       found.push({ source: scheme.name, key: value });
       continue;
     }
-    const value = headers.get('authorization');
+    const value = headers.get(AUTHORIZATION_HEADER);
     if (value === null) continue;
     const repeated = repeatedValues(value, (part) => /^\S+ \S/.test(part));
-    if (repeated) return repeatedHeader('Authorization', repeated.map((part) => keyOf(fromAuthorization(part))));
+    if (repeated) return repeatedHeader(AUTHORIZATION_HEADER, repeated.map((part) => keyOf(fromAuthorization(part))));
     const parsed = fromAuthorization(value);
     if ('problem' in parsed) authorizationProblem = parsed.problem;
-    else if (parsed.key) found.push({ source: 'Authorization', key: parsed.key });
+    else if (parsed.key) found.push({ source: AUTHORIZATION_HEADER, key: parsed.key });
   }
   const distinct = [...new Set(found.map((f) => f.key))];
   if (distinct.length > 1) {

@@ -15,7 +15,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { getResponse } from 'msw';
 import { secureRandomBytes } from '../src/api/key-format.ts';
 import type { ApiModel } from '../src/api/model.ts';
-import { MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_URL_BYTES } from '../src/api/request-limits.ts';
+import { MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_URL_BYTES } from '../src/api/runtime/request-limits.ts';
 import { CLIENT_IP_HEADER } from './client-info.ts';
 import { randomId } from './ids.ts';
 import { localRoute, readTarget } from './local-urls.ts';

@@ -9,7 +9,7 @@
  * only, because the engine's own message quotes the body, and a body may hold a secret.
  */
 import type { z } from 'zod';
-import { MAX_BODY_BYTES } from '../src/api/request-limits.ts';
+import { MAX_BODY_BYTES } from '../src/api/runtime/request-limits.ts';
 import type { Endpoint } from '../src/api/schema/endpoints.ts';
 import { fail, invalid, type ActionResult } from './action-result.ts';
 

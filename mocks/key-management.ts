@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import type { createKeyBodySchema } from '../src/api/builtins.ts';
-import { fullAccessScope } from '../src/api/model.ts';
+import { fullAccessScope } from '../src/api/runtime/index.ts';
 import { accountRole, grantedScopes, hasFullAccess } from './access.ts';
 import { fail, invalid, ok, type ActionResult } from './action-result.ts';
 import { eventsOf, recordEvent } from './audit.ts';

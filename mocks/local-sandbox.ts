@@ -8,6 +8,7 @@
  */
 import { LOCAL_SANDBOX_ORIGIN, LOCAL_SANDBOX_PORT, localBasePath, localSandboxFile } from '../src/api/code-targets.ts';
 import type { ApiModel } from '../src/api/model.ts';
+import { keyHeaderLine } from '../src/api/runtime/index.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 
 /** Where the local sandbox listens unless `PORT` or `--port` says otherwise (the snippets' target too). */
@@ -50,9 +51,7 @@ export function localBaseUrl(model: ApiModel, environment: EnvironmentId, origin
  * e.g. `X-API-Key: $HUECHAT_API_KEY` or `Authorization: Bearer $CHATBOT_PLATFORM_API_KEY`.
  */
 export function keyHeaderFromEnv(model: ApiModel): string {
-  const scheme = model.auth.schemes[0]!;
-  const value = `$${model.product.envVar}`;
-  return scheme.type === 'bearer' ? `Authorization: Bearer ${value}` : `${scheme.name}: ${value}`;
+  return keyHeaderLine(model.auth.schemes[0]!, `$${model.product.envVar}`);
 }
 
 export interface LocalSandboxCommands {

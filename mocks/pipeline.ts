@@ -4,7 +4,7 @@
  * take a rate-limit slot (5), validate input, run the action, answer with the right headers, and
  * record the request in the key's usage when a key was identified.
  */
-import { missingScopes } from '../src/api/model.ts';
+import { fullAccessScope, missingScopes } from '../src/api/runtime/index.ts';
 import type { Endpoint } from '../src/api/schema/endpoints.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 import { grantedScopes } from './access.ts';
@@ -32,7 +32,7 @@ export interface Route {
 async function authorized(ctx: SandboxContext, route: Route, request: Request, key: StoredKey, requestId: string): Promise<Response> {
   const { model } = ctx;
   const state = ctx.state();
-  const missing = missingScopes(model, route.endpoint, grantedScopes(model, state.settings, key));
+  const missing = missingScopes(route.endpoint, grantedScopes(model, state.settings, key), fullAccessScope(model).id);
   if (missing.length) return apiError(model, requestId, 'insufficient_scope', { scopes: missing.join(', ') }, missing);
 
   const decision = take(state.account.rateWindows, key.id, activeLimit(model, state.settings), ctx.now());

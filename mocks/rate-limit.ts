@@ -5,7 +5,7 @@
  * requests cannot both take the last slot.
  */
 import type { ApiModel } from '../src/api/model.ts';
-import { RATE_LIMIT_HEADERS } from '../src/api/schema/rate-limits.ts';
+import { RATE_LIMIT_HEADERS } from '../src/api/runtime/index.ts';
 import { accountRole } from './access.ts';
 import type { SandboxSettings } from './settings.ts';
 import type { RateWindow } from './state.ts';

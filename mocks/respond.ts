@@ -4,11 +4,11 @@
  * bodies built only by `errorBody()` in the preset's shape.
  */
 import { errorBody, type MessageParams } from '../src/api/error-body.ts';
-import { errorDefinition, type ApiModel } from '../src/api/model.ts';
-import { RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from '../src/api/schema/rate-limits.ts';
+import { type ApiModel } from '../src/api/model.ts';
+import { errorDefinition, keyHeaderName, type RequiredErrorId, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from '../src/api/runtime/index.ts';
 
 function corsHeaders(model: ApiModel): Record<string, string> {
-  const requestHeaders = model.auth.schemes.map((s) => (s.type === 'bearer' ? 'Authorization' : s.name));
+  const requestHeaders = model.auth.schemes.map(keyHeaderName);
   return {
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Headers': [...requestHeaders, 'Content-Type'].join(', '),
@@ -28,7 +28,7 @@ export function json(model: ApiModel, requestId: string, status: number, body: u
 export function apiError(
   model: ApiModel,
   requestId: string,
-  id: string,
+  id: RequiredErrorId,
   params: MessageParams = {},
   missing: string[] = [],
   headers: HeadersInit = {},

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { loadModel } from '../src/api/index.ts';
 import { requestExample } from '../src/api/examples.ts';
 import { generateKey } from '../src/api/key-format.ts';
-import { environment, missingScopes } from '../src/api/model.ts';
+import { environment, fullAccessScope, keyHeaderEntry, missingScopes } from '../src/api/runtime/index.ts';
 import type { Endpoint } from '../src/api/schema/endpoints.ts';
 import { accountRole } from '../mocks/access.ts';
 import { createSandboxServer, listen } from '../mocks/http-server.ts';
@@ -30,10 +30,7 @@ interface Case {
   body?: unknown;
 }
 
-const authHeaders = (key: string): Record<string, string> => {
-  const scheme = model.auth.schemes[0]!;
-  return scheme.type === 'bearer' ? { Authorization: `Bearer ${key}` } : { [scheme.name]: key };
-};
+const authHeaders = (key: string): Record<string, string> => keyHeaderEntry(model.auth.schemes[0]!, key);
 
 async function send(base: string, c: Pick<Case, 'method' | 'path' | 'key' | 'body'>): Promise<Response> {
   return fetch(`${base}${c.path}`, {
@@ -46,7 +43,7 @@ async function send(base: string, c: Pick<Case, 'method' | 'path' | 'key' | 'bod
 /** Endpoints the sandbox account may call, and one it may not, whatever the preset. */
 function pickEndpoints(sandbox: Sandbox) {
   const role = accountRole(model, sandbox.settings.get());
-  const allowed = (e: Endpoint) => !role || missingScopes(model, e, role.scopes).length === 0;
+  const allowed = (e: Endpoint) => !role || missingScopes(e, role.scopes, fullAccessScope(model).id).length === 0;
   const create = model.endpoints.find((e) => e.action.type === 'create' && allowed(e) && e.body?.safeParse(requestExample(model, e)).success)!;
   const list = model.endpoints.find((e) => e.action.type === 'list' && e.path === create.path)!;
   const forbidden = role

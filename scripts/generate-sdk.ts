@@ -15,8 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadModel, presetName, type ApiModel } from '../src/api/index.ts';
 import type { Endpoint } from '../src/api/schema/endpoints.ts';
-import { authFailureReasonSchema } from '../src/api/schema/errors.ts';
-import { RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from '../src/api/schema/rate-limits.ts';
+import { AUTH_FAILURE_REASONS, keyHeader, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER, schemeId } from '../src/api/runtime/index.ts';
 
 type JsonSchema = {
   type?: string | string[];
@@ -339,7 +338,6 @@ function jsdoc(lines: string[], indent: string): string {
 function presetSource(model: ApiModel, preset: string): string {
   const constant = (name: string, value: unknown, comment: string) =>
     `/** ${comment} */\nexport const ${name} = ${quote(value)} as const;\n`;
-  const schemeName = (s: ApiModel['auth']['schemes'][number]) => (s.type === 'bearer' ? 'bearer' : s.name);
   return [
     `${header(preset)}/**\n * The values of the ${model.product.name} API model the SDK needs at run time, as plain data.\n * Split into named constants so a bundler keeps only what is used.\n */\n`,
     constant('presetId', preset, 'The preset this SDK was generated from.'),
@@ -350,7 +348,11 @@ function presetSource(model: ApiModel, preset: string): string {
       'Live and test: where each answers and how its keys begin.',
     ),
     constant('keyFormat', { randomLength: model.keyFormat.randomLength, checksumLength: model.keyFormat.checksumLength }, 'Length of the random part and checksum of a key.'),
-    constant('authSchemes', model.auth.schemes, 'Accepted ways to send the key, primary first.'),
+    constant(
+      'keyHeaders',
+      model.auth.schemes.map(keyHeader),
+      'Accepted ways to send the key, primary first: the scheme\'s name, its header, and the text before the key.',
+    ),
     constant('errorFormat', model.errorFormat, 'Where each part of an error sits in the body.'),
     constant(
       'errors',
@@ -382,8 +384,8 @@ function presetSource(model: ApiModel, preset: string): string {
     constant('requestIdHeader', REQUEST_ID_HEADER, 'Header carrying the id of each request.'),
     constant('management', { keysPath: model.management.keysPath, whoamiPath: model.management.whoamiPath }, 'Paths of key management and "who am I".'),
     `/** The stable id of each error the API returns. */\nexport type ErrorCode = (typeof errors)[number]['id'];\n`,
-    `/** An accepted auth scheme: the header's name, or \`bearer\` for \`Authorization: Bearer\`. */\nexport type AuthSchemeName = ${union(model.auth.schemes.map((s) => quote(schemeName(s))))};\n`,
-    `/** Why a request was refused with 401. */\nexport type AuthFailureReason = ${union(authFailureReasonSchema.options.map((v) => quote(v)))};\n`,
+    `/** An accepted auth scheme: the header's name, or \`bearer\` for \`Authorization: Bearer\`. */\nexport type AuthSchemeName = ${union(model.auth.schemes.map((s) => quote(schemeId(s))))};\n`,
+    `/** Why a request was refused with 401. */\nexport type AuthFailureReason = ${union(AUTH_FAILURE_REASONS.map((v) => quote(v)))};\n`,
     `/** The two environments of the API. */\nexport type EnvironmentId = (typeof environments)[number]['id'];\n`,
   ].join('\n');
 }

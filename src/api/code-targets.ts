@@ -9,6 +9,7 @@
  * - `api`: the product's real API.
  */
 import type { ApiModel } from './model.ts';
+import { environment } from './runtime/index.ts';
 import type { EnvironmentId } from './schema/environments.ts';
 
 export type CodeTarget = 'browser' | 'local' | 'api';
@@ -18,10 +19,6 @@ export const LOCAL_SANDBOX_ORIGIN = `http://127.0.0.1:${LOCAL_SANDBOX_PORT}`;
 
 /** The sandbox file's name on the site, e.g. `huechat-sandbox.mjs` under `/sandbox/`. */
 export const localSandboxFile = (model: ApiModel) => `${model.product.id}-sandbox.mjs`;
-
-function environment(model: ApiModel, id: EnvironmentId) {
-  return model.environments.find((env) => env.id === id)!;
-}
 
 /** Path of an environment on the local sandbox, e.g. `/v2` or `/live/v2`; empty for a base URL at the root. */
 export function localBasePath(model: ApiModel, id: EnvironmentId): string {

@@ -2,7 +2,8 @@
  * Builds an error body in the preset's shape. The sandbox sends these; the docs and the
  * OpenAPI document show them as examples, so what readers see is what they receive.
  */
-import { errorDefinition, errorDocsPath, type ApiModel } from './model.ts';
+import { type ApiModel } from './model.ts';
+import { environment, errorDefinition, errorDocsPath } from './runtime/index.ts';
 
 /** Values for a message's `{placeholders}`; unknown placeholders are left as written. */
 export type MessageParams = Record<string, string | number>;
@@ -13,7 +14,7 @@ export function errorMessage(template: string, params: MessageParams): string {
 
 /** Example values for the docs, so a message reads naturally before any request is made. */
 export function exampleParams(model: ApiModel): MessageParams {
-  const live = model.environments.find((e) => e.id === 'live')!;
+  const live = environment(model, 'live');
   return {
     detail: 'the checksum does not match: a character was mistyped',
     keyEnvironment: 'live',

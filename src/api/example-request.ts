@@ -1,40 +1,13 @@
 /**
- * The request a sample makes for an endpoint: method, URL on the test environment, query, the
- * header that carries the key, other headers, the example body, and the SDK call that makes it.
- * Snippets in every language are rendered from this one description.
+ * The request a docs sample makes for an endpoint: on the test environment, with the documented
+ * example body and an id the sandbox knows. The shape is `runtime/request.ts`'s, which the
+ * console fills in the browser from what the reader typed.
  */
 import { requestExample, seededRecords } from './examples.ts';
 import type { ApiModel } from './model.ts';
+import { environment, keyHeader, requestFor, type ExampleRequest } from './runtime/index.ts';
 import type { AuthScheme } from './schema/auth.ts';
 import type { Endpoint } from './schema/endpoints.ts';
-
-export interface ExampleRequest {
-  method: string;
-  /** The base URL the request goes to, e.g. `https://sandbox.huechat.ai/v2`. */
-  baseUrl: string;
-  /** Absolute URL without the query string. */
-  url: string;
-  query: Array<[string, string]>;
-  /** Where the key goes: `Authorization` with `Bearer ` before it, or a header of its own; `null` sends none. */
-  auth: KeyHeader | null;
-  /** Headers other than the key's, e.g. `Content-Type`. */
-  headers: Array<[string, string]>;
-  body?: unknown;
-  /** The SDK call that makes the same request, e.g. `client.contacts.get('ct_1')`. */
-  sdk: { resource: string; method: string; id?: string; args?: unknown };
-}
-
-export interface KeyHeader {
-  /** The SDK's name for the scheme: `bearer`, or the header's name. */
-  scheme: string;
-  header: string;
-  /** Text before the key in the header's value, e.g. `Bearer `. */
-  prefix: string;
-}
-
-export function keyHeader(scheme: AuthScheme): KeyHeader {
-  return scheme.type === 'bearer' ? { scheme: 'bearer', header: 'Authorization', prefix: 'Bearer ' } : { scheme: scheme.name, header: scheme.name, prefix: '' };
-}
 
 /** An id the sandbox knows for this endpoint's collection, so samples really answer. */
 export function sampleId(model: ApiModel, endpoint: Endpoint): string {
@@ -54,22 +27,15 @@ export interface RequestChoices {
 /** The request for an endpoint with the reader's choices, or the documented example. */
 export function buildRequest(model: ApiModel, endpoint: Endpoint, choices: RequestChoices = {}): ExampleRequest {
   const scheme = choices.scheme === undefined ? model.auth.schemes[0]! : choices.scheme;
-  const baseUrl = choices.baseUrl ?? model.environments.find((env) => env.id === 'test')!.baseUrl;
   const hasId = endpoint.path.includes('{id}');
-  const id = hasId ? (choices.id ?? sampleId(model, endpoint)) : undefined;
-  const body = endpoint.body ? (choices.body ?? requestExample(model, endpoint)) : undefined;
-  const query = Object.entries(choices.query ?? {}).filter(([, value]) => value !== '');
-  const headers: Array<[string, string]> = body !== undefined ? [['Content-Type', 'application/json']] : [];
-  const [resource, method] = endpoint.id.split('.') as [string, string];
-  const args = body !== undefined ? body : query.length ? Object.fromEntries(query) : undefined;
-  return {
-    method: endpoint.method,
-    baseUrl,
-    url: baseUrl + endpoint.path.replace('{id}', encodeURIComponent(id ?? '')),
-    query,
-    auth: scheme ? keyHeader(scheme) : null,
-    headers,
-    ...(body !== undefined ? { body } : {}),
-    sdk: { resource, method, ...(id !== undefined ? { id } : {}), ...(args !== undefined ? { args } : {}) },
-  };
+  return requestFor(
+    { id: endpoint.id, method: endpoint.method, path: endpoint.path, hasBody: !!endpoint.body },
+    {
+      baseUrl: choices.baseUrl ?? environment(model, 'test').baseUrl,
+      auth: scheme ? keyHeader(scheme) : null,
+      id: hasId ? (choices.id ?? sampleId(model, endpoint)) : undefined,
+      ...(choices.query ? { query: choices.query } : {}),
+      ...(endpoint.body ? { body: choices.body ?? requestExample(model, endpoint) } : {}),
+    },
+  );
 }

@@ -2,7 +2,8 @@
  * Example requests and responses for the docs and the OpenAPI document, built from the
  * preset's sample data so they match what the sandbox returns.
  */
-import { fullAccessScope, type ApiModel } from './model.ts';
+import { type ApiModel } from './model.ts';
+import { environment, fullAccessScope } from './runtime/index.ts';
 import type { Collection, Endpoint } from './schema/endpoints.ts';
 
 const EXAMPLE_TIME = '2026-11-02T09:30:00.000Z';
@@ -22,7 +23,7 @@ function collectionOf(model: ApiModel, endpoint: Endpoint): Collection | undefin
 }
 
 function exampleKey(model: ApiModel) {
-  const test = model.environments.find((env) => env.id === 'test')!;
+  const test = environment(model, 'test');
   return {
     id: 'key_7Hq2mX9aP4',
     name: 'Production backend',

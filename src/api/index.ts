@@ -24,3 +24,4 @@ export const model: ApiModel = loadModel();
 
 export type { ApiModel } from './model.ts';
 export * from './model.ts';
+export * from './runtime/index.ts';

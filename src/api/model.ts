@@ -1,14 +1,11 @@
 /**
  * Turns a preset into the API model everything else reads: validated, with the built-in
- * endpoints added, and a few lookups that would otherwise be written again downstream.
+ * endpoints added. Lookups on it (environments, scopes, errors) are zod-free, in `runtime/`.
  */
 import { z } from 'zod';
 import { builtinEndpoints } from './builtins.ts';
 import { endpointSchema, type Endpoint } from './schema/endpoints.ts';
-import type { EnvironmentId, Environment } from './schema/environments.ts';
-import type { ApiErrorDefinition } from './schema/errors.ts';
 import { presetSchema, type Preset, type PresetInput } from './schema/index.ts';
-import type { Scope } from './schema/scopes.ts';
 import { apiBodySchema } from './text-rules.ts';
 
 export interface ApiModel extends Preset {
@@ -45,34 +42,4 @@ function formatIssues(label: string, error: z.ZodError): string {
     return `- ${where}: ${message}`;
   });
   return `The Keyport ${label} is not valid:\n${lines.join('\n')}`;
-}
-
-export function environment(model: ApiModel, id: EnvironmentId): Environment {
-  return model.environments.find((env) => env.id === id)!;
-}
-
-export function fullAccessScope(model: ApiModel): Scope {
-  return model.scopes.find((scope) => scope.grantsAll)!;
-}
-
-export function errorDefinition(model: ApiModel, id: string): ApiErrorDefinition {
-  const definition = model.errors.find((error) => error.id === id);
-  if (!definition) throw new Error(`The model has no error \`${id}\`.`);
-  return definition;
-}
-
-/** Path of an error's explanation on the docs site; the id is the anchor. */
-export function errorDocsPath(id: string): string {
-  return `/errors/#${id.replace(/_/g, '-')}`;
-}
-
-/** The scopes an endpoint requires that a set of granted scopes lacks. */
-export function missingScopes(model: ApiModel, endpoint: Endpoint, granted: readonly string[]): string[] {
-  if (granted.includes(fullAccessScope(model).id)) return [];
-  return endpoint.scopes.filter((scope) => !granted.includes(scope));
-}
-
-/** The smallest set of scopes that allows every endpoint given. */
-export function scopesFor(endpoints: Endpoint[]): string[] {
-  return [...new Set(endpoints.flatMap((endpoint) => endpoint.scopes))].sort();
 }

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { errorBody, exampleParams } from './error-body.ts';
-import { errorDefinition, fullAccessScope, type ApiModel } from './model.ts';
-import { RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from './schema/rate-limits.ts';
+import { type ApiModel } from './model.ts';
+import { errorDefinition, fullAccessScope, keyHeaderLine, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from './runtime/index.ts';
 import type { AuthScheme } from './schema/auth.ts';
 import type { Endpoint } from './schema/endpoints.ts';
 
@@ -159,7 +159,7 @@ export function openApiDocument(model: ApiModel): Json {
       title: model.product.docsTitle,
       version: '1.0.0',
       description: `${model.product.tagline}\n\nAuthenticate with an API key in ${model.auth.schemes
-        .map((s) => (s.type === 'bearer' ? '`Authorization: Bearer`' : `\`${s.name}\``))
+        .map((s) => `\`${keyHeaderLine(s, '<key>')}\``)
         .join(' or ')}.`,
     },
     servers: model.environments.map((env) => ({ url: env.baseUrl, description: `${env.name} (${env.keyPrefix}… keys)` })),

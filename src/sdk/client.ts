@@ -67,9 +67,9 @@ export function createClient(options: ClientOptions = {}): KeyportClient {
   const check = options.checkKeyFormat !== false;
   const ring: KeyRing = { keys: checkKeys(options.apiKeys ?? options.apiKey, check), active: 0 };
   const wanted = options.authScheme?.toLowerCase();
-  const scheme = wanted ? schemes.find((s) => (s.type === 'bearer' ? 'bearer' : s.name.toLowerCase()) === wanted) : schemes[0];
+  const scheme = wanted ? schemes.find((s) => s.scheme.toLowerCase() === wanted) : schemes[0];
   if (!scheme) {
-    throw new TypeError(`authScheme must be one of: ${schemes.map((s) => (s.type === 'bearer' ? 'bearer' : s.name)).join(', ')}.`);
+    throw new TypeError(`authScheme must be one of: ${schemes.map((s) => s.scheme).join(', ')}.`);
   }
   return {
     ...createResources(createCall(ring, scheme, options)),

@@ -17,7 +17,7 @@ import {
   TimeoutError,
   type KeyportError,
 } from './errors.ts';
-import { authSchemes, environments, rateLimitHeaders, retryableErrors } from './generated/preset.ts';
+import { environments, keyHeaders, rateLimitHeaders, retryableErrors } from './generated/preset.ts';
 import type { ClientOptions, HttpMethod, RequestOptions, RetryOptions } from './options.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import type { Call, CallInput } from './routes.ts';
@@ -28,9 +28,15 @@ export interface KeyRing {
   active: number;
 }
 
-/** Preset-independent view of the generated schemes (a preset may have only one kind). */
-export type AuthSchemeData = { readonly type: 'bearer' } | { readonly type: 'header'; readonly name: string };
-export const schemes: readonly AuthSchemeData[] = authSchemes;
+/** Where the key goes for one accepted scheme, as the generator derived it from the model. */
+export interface KeyHeaderData {
+  /** The name `authScheme` takes: `bearer`, or the header's name. */
+  readonly scheme: string;
+  readonly header: string;
+  /** Text before the key in the header's value, e.g. `Bearer `. */
+  readonly prefix: string;
+}
+export const schemes: readonly KeyHeaderData[] = keyHeaders;
 
 const IDEMPOTENT: readonly HttpMethod[] = ['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'];
 /** Reasons another key may fix; `wrong_environment` or `inactive` would fail the same way. */
@@ -78,7 +84,7 @@ function rootMessage(error: unknown): string {
   return message;
 }
 
-export function createCall(ring: KeyRing, scheme: AuthSchemeData, client: ClientOptions): Call {
+export function createCall(ring: KeyRing, scheme: KeyHeaderData, client: ClientOptions): Call {
   const { sleep = sleepFor, now = Date.now, onRetry, onKeyFallback } = client;
 
   /** Milliseconds to wait before retrying, or `undefined` when this failure is final. */
@@ -117,7 +123,7 @@ export function createCall(ring: KeyRing, scheme: AuthSchemeData, client: Client
         const response = await ky(relative.slice(1), {
           method,
           prefixUrl: prefix,
-          headers: { ...client.headers, ...options.headers, ...(scheme.type === 'bearer' ? { Authorization: `Bearer ${key}` } : { [scheme.name]: key }) },
+          headers: { ...client.headers, ...options.headers, [scheme.header]: `${scheme.prefix}${key}` },
           json: input.body,
           searchParams: input.query as SearchParamsOption,
           timeout,

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { LOCAL_SANDBOX_ORIGIN, localSandboxFile } from '../../src/api/code-targets.ts';
-import { errorDefinition } from '../../src/api/model.ts';
+import { errorDefinition } from '../../src/api/runtime/index.ts';
 import { referencePages } from '../../src/components/reference/reference-pages.ts';
 import { LANGUAGE_STORAGE_KEY } from '../../src/components/snippets/languages.ts';
 import { chooseEndpoint, chooseWalletKey, createKey, model, openConsole, openKeyManager, send } from './widgets-helpers.ts';

@@ -4,7 +4,7 @@
  * (any `alert` would open a dialog) and the page keeps working.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { errorDefinition } from '../../src/api/model.ts';
+import { errorDefinition } from '../../src/api/runtime/index.ts';
 import { chooseEndpoint, createKey, forbidDialogs, model, openConsole, openKeyManager, send } from './widgets-helpers.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });

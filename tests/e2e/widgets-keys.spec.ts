@@ -3,7 +3,7 @@
  * revealed once, used from another page, revoked and rolled, and the console sees each change.
  */
 import { expect, test } from '@playwright/test';
-import { errorDefinition } from '../../src/api/model.ts';
+import { errorDefinition } from '../../src/api/runtime/index.ts';
 import { maskApiKey } from '../../src/sdk/index.ts';
 import { chooseWalletKey, createKey, model, openConsole, openKeyManager, send } from './widgets-helpers.ts';
 

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { errorDefinition } from '../../src/api/model.ts';
+import { errorDefinition } from '../../src/api/runtime/index.ts';
 import { chooseEndpoint, chooseWalletKey, createKey, model, openConsole, openKeyManager, send } from './widgets-helpers.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });

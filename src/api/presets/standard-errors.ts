@@ -3,7 +3,7 @@
  * spells its own way passed in. A preset can append errors of its own or replace entries.
  */
 import type { z } from 'zod';
-import { formatBytes, MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_URL_BYTES } from '../request-limits.ts';
+import { formatBytes, MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_URL_BYTES } from '../runtime/request-limits.ts';
 import type { errorSchema } from '../schema/errors.ts';
 
 type ErrorInput = z.input<typeof errorSchema>;

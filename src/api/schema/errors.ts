@@ -1,48 +1,8 @@
 import { z } from 'zod';
-
-/**
- * Errors the sandbox raises, by stable id. Every preset describes each of them in its own words;
- * a preset may add more. The id doubles as the anchor on the errors page.
- */
-export const REQUIRED_ERROR_IDS = [
-  'missing_api_key',
-  'malformed_api_key',
-  'invalid_api_key',
-  'conflicting_api_keys',
-  'revoked_api_key',
-  'expired_api_key',
-  'inactive_api_key',
-  'key_not_yet_active',
-  'wrong_environment',
-  'ip_not_allowed',
-  'insufficient_scope',
-  'rate_limited',
-  'invalid_request',
-  'validation_failed',
-  'not_found',
-  'method_not_allowed',
-  'malformed_request',
-  'body_too_large',
-  'unsupported_media_type',
-  'url_too_long',
-  'headers_too_large',
-  'too_many_auth_failures',
-] as const;
-
-export type RequiredErrorId = (typeof REQUIRED_ERROR_IDS)[number];
+import { AUTH_FAILURE_REASONS } from '../runtime/errors.ts';
 
 /** Why a 401 happened, as the SDK's `AuthenticationError.reason` reports it. */
-export const authFailureReasonSchema = z.enum([
-  'missing',
-  'invalid',
-  'revoked',
-  'expired',
-  'inactive',
-  'not_yet_active',
-  'wrong_environment',
-]);
-
-export type AuthFailureReason = z.output<typeof authFailureReasonSchema>;
+export const authFailureReasonSchema = z.enum(AUTH_FAILURE_REASONS);
 
 export const errorSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'Error ids are snake_case, e.g. "invalid_api_key".'),

@@ -6,12 +6,13 @@
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ApiKeyCreateParams } from '../../sdk/index.ts';
-import { formatDuration } from '../widgets/format.ts';
+import { formatDuration } from '../../api/runtime/durations.ts';
 import FormField, { SelectField } from '../widgets/FormField.tsx';
 import Heading, { type HeadingLevel } from '../widgets/Heading.tsx';
 import type { KeyManagerData } from '../widgets/widget-data.ts';
 import { keyNameAdvice } from '../../api/key-name-advice.ts';
-import { nameProblem, parseAllowlist } from './key-input.ts';
+import { keyNameProblem } from '../../api/runtime/key-name.ts';
+import { parseAllowlist } from './key-input.ts';
 
 interface Props {
   data: KeyManagerData;
@@ -54,7 +55,7 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
     event.preventDefault();
     if (busy) return;
     const found: Partial<Record<Field, string>> = {};
-    const nameError = nameProblem(name, policy.nameMaxLength);
+    const nameError = keyNameProblem(name, policy.nameMaxLength);
     if (nameError) found.name = nameError;
     if (perKey && access.kind === 'custom' && scopes.length === 0) found.scopes = 'Choose at least one scope, or choose full access or a template.';
     const allowlist = policy.ipAllowlist ? parseAllowlist(ip) : { entries: [], problem: null };

@@ -8,7 +8,7 @@ import ConfirmDialog from '../widgets/ConfirmDialog.tsx';
 import { formatDate, graceLabel, maskedKey, relativeTime } from '../widgets/format.ts';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
 import type { KeyManagerData } from '../widgets/widget-data.ts';
-import { nameProblem } from './key-input.ts';
+import { keyNameProblem } from '../../api/runtime/key-name.ts';
 import { statusText } from './KeyTable.tsx';
 import RequestAudit from './RequestAudit.tsx';
 import UsageReport from './UsageReport.tsx';
@@ -66,7 +66,7 @@ export default function KeyDetails(props: Props) {
 
   const rename = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = nameProblem(name, data.keyPolicy.nameMaxLength);
+    const problem = keyNameProblem(name, data.keyPolicy.nameMaxLength);
     setNameError(problem);
     if (problem) {
       nameRef.current?.focus();

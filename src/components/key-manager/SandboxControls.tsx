@@ -3,7 +3,7 @@
  * expire, grace periods end, rate-limit windows reset) and start it over with a new owner key.
  */
 import { useId } from 'react';
-import { formatDuration } from '../widgets/format.ts';
+import { formatDuration } from '../../api/runtime/durations.ts';
 import Heading, { type HeadingLevel } from '../widgets/Heading.tsx';
 import ResetSandboxButton from './ResetSandboxButton.tsx';
 

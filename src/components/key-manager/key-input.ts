@@ -1,23 +1,11 @@
 /**
- * Checks what a reader types into the key manager before anything is sent, with messages that
- * say how to fix it. The sandbox checks again (trim, length, IP syntax); these catch the rest
- * early and explain control characters, which the API would accept but no one can read.
+ * Checks what a reader types into the key manager's allowlist before anything is sent, with
+ * messages that say how to fix it. Key names follow the model's rule (`src/api/runtime/key-name.ts`),
+ * which the API enforces with the same words.
  */
 
-/** C0/C1 control characters, and the invisible bidirectional overrides used to disguise text. */
+/** C0/C1 control characters, which an allowlist entry cannot hold. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
-
-/** Why a key name cannot be used, or `null`. `max` is the model's `keyPolicy.nameMaxLength`. */
-export function nameProblem(raw: string, max: number): string | null {
-  const name = raw.trim();
-  if (!name) return 'Give the key a name, e.g. “Production backend”.';
-  if (CONTROL.test(raw)) return 'Names cannot contain control characters (tabs, line breaks or other invisible characters). Remove them and try again.';
-  if (BIDI.test(raw)) return 'Names cannot contain invisible text-direction characters, which can disguise what a name says. Remove them and try again.';
-  // The API counts UTF-16 code units (JavaScript's length), so this does too.
-  if (name.length > max) return `Names are at most ${max} characters; this one has ${name.length}. Shorten it.`;
-  return null;
-}
 
 const IP_SHAPE = /^[0-9A-Fa-f:.]+(?:\/\d{1,3})?$/;
 const MAX_SHOWN = 40;

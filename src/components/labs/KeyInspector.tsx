@@ -7,6 +7,7 @@
 import '../../styles/widgets.css';
 import './labs.css';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { environment } from '../../api/runtime/index.ts';
 import Heading, { type HeadingLevel } from '../widgets/Heading.tsx';
 import { diagnoseKey } from './key-diagnosis.ts';
 import type { KeyInspectorData } from './labs-data.ts';
@@ -65,7 +66,7 @@ export default function KeyInspector({ data, level = 2 }: Props) {
           data-lpignore="true"
           data-form-type="other"
           aria-describedby={`${id}-privacy`}
-          placeholder={`${data.environments.find((e) => e.id === 'test')?.keyPrefix ?? ''}…`}
+          placeholder={`${environment(data, 'test').keyPrefix ?? ''}…`}
           onChange={(event) => setValue(event.target.value)}
         />
         <span id={`${id}-privacy`} className="kp-hint">

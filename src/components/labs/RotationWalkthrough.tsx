@@ -11,7 +11,7 @@ import './labs.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import { maskApiKey } from '../../sdk/index.ts';
 import { sandboxClient } from '../sandbox/sandbox-session.ts';
-import { formatDuration } from '../widgets/format.ts';
+import { formatDuration } from '../../api/runtime/durations.ts';
 import DataTable from '../widgets/DataTable.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
 import { callEndpoint, sdkErrorData } from '../widgets/sdk-call.ts';

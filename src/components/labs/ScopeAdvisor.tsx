@@ -17,7 +17,7 @@ import type { EndpointInfo } from '../widgets/widget-data.ts';
 import { manage } from './lab-session.ts';
 import LabNotice from './LabNotice.tsx';
 import type { ScopeAdvisorData } from './labs-data.ts';
-import { missingScopes, scopesFor } from './scope-rules.ts';
+import { missingScopes, scopesFor } from '../../api/runtime/scopes.ts';
 import { useLabSession } from './use-lab-session.ts';
 
 interface Props {

@@ -4,9 +4,9 @@
  * through the SDK with its offline key check off, records the exchange, and cleans up after.
  */
 import { generateKey } from '../../api/key-format.ts';
+import { environment, formatBytes, formatDuration } from '../../api/runtime/index.ts';
 import type { ClientOptions } from '../../sdk/index.ts';
 import { sandboxClient } from '../sandbox/sandbox-session.ts';
-import { formatDuration } from '../widgets/format.ts';
 import { callEndpoint, sdkErrorData, type SdkErrorData } from '../widgets/sdk-call.ts';
 import { rebuild, recorder, type Exchange } from './exchange.ts';
 import { createThrowaway, keyHeaderNames, manage, ownerSecret, revokeQuietly, withSettings, type LabSession } from './lab-session.ts';
@@ -43,7 +43,7 @@ export async function runCase(session: LabSession, c: ErrorCase, randomLength: n
   const { api, sandbox } = session;
   const steps: string[] = [];
   const cleanup: string[] = [];
-  const test = api.environments.find((env) => env.id === 'test')!;
+  const test = environment(api, 'test');
   const names = keyHeaderNames(api);
   const fresh = () => generateKey(test.keyPrefix, randomLength);
 
@@ -51,7 +51,7 @@ export async function runCase(session: LabSession, c: ErrorCase, randomLength: n
 
   async function send(
     key: string | null,
-    options: { baseUrl?: string; scheme?: string; headers?: Record<string, string>; drop?: string[]; rewrite?: (r: Request) => Request } = {},
+    options: { baseUrl?: string; scheme?: string; headers?: Record<string, string>; drop?: string[]; rewrite?: (r: Request) => Request | Promise<Request> } = {},
   ) {
     const record = recorder({ keyHeaders: names, ...(options.drop && { drop: options.drop }), ...(options.rewrite && { rewrite: options.rewrite }) });
     const clientOptions: ClientOptions = { apiKey: key ?? '', checkKeyFormat: false, fetch: record.fetch };
@@ -97,7 +97,7 @@ export async function runCase(session: LabSession, c: ErrorCase, randomLength: n
       case 'two-keys': {
         const [first, second] = p.schemes;
         const other = fresh();
-        await send(fresh(), { scheme: first, headers: second === 'bearer' ? { Authorization: `Bearer ${other}` } : { [second]: other } });
+        await send(fresh(), { scheme: first.scheme, headers: { [second.header]: `${second.prefix}${other}` } });
         steps.push(`Sent ${requestWords} with one key in each of two headers.`);
         break;
       }
@@ -193,6 +193,30 @@ export async function runCase(session: LabSession, c: ErrorCase, randomLength: n
         await send(ownerSecret(session));
         steps.push(`Sent ${requestWords} with the sandbox owner key.`);
         break;
+      case 'oversized-body': {
+        const body = JSON.stringify({ padding: 'x'.repeat(p.bytes) });
+        await send(ownerSecret(session), { rewrite: (request) => rebuild(request, { body }) });
+        steps.push(`Sent ${requestWords} with a body of ${formatBytes(new TextEncoder().encode(body).length)}.`);
+        break;
+      }
+      case 'wrong-content-type':
+        await send(ownerSecret(session), { rewrite: async (request) => rebuild(request, { body: await request.text(), headers: { 'Content-Type': p.contentType } }) });
+        steps.push(`Sent ${requestWords} with a JSON body and Content-Type: ${p.contentType}.`);
+        break;
+      case 'auth-failures': {
+        let refused = 0;
+        await withSettings(sandbox, { clientIp: p.address }, async () => {
+          steps.push(`Made the sandbox see requests from ${p.address}.`);
+          for (let i = 0; i <= p.limit; i++) {
+            const { outcome } = await send(fresh());
+            if (outcome?.status !== 401) break;
+            refused += 1;
+          }
+        });
+        steps.push(`Sent ${requestWords} with unknown keys: ${refused} were refused with 401, then the address was locked out for the rest of the ${formatDuration(p.windowSeconds)} window.`);
+        steps.push('Gave the sandbox its usual client address back.');
+        break;
+      }
       case 'wrong-method':
         await send(ownerSecret(session), { rewrite: (request) => rebuild(request, { method: p.method }) });
         steps.push(`Sent ${p.method} ${c.endpoint.path} with the sandbox owner key.`);

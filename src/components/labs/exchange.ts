@@ -3,6 +3,7 @@
  * labs show them. Keys are masked the moment a request is recorded, so no lab ever holds a
  * displayable copy of a whole key; nothing here logs.
  */
+import { formatBytes } from '../../api/runtime/request-limits.ts';
 import { maskApiKey, type FetchFunction } from '../../sdk/index.ts';
 import type { Exchange, SentRequest } from '../widgets/ExchangeView.tsx';
 import { parseBody } from '../widgets/http-text.ts';
@@ -35,13 +36,21 @@ export interface Recorder {
   exchanges: Exchange[];
 }
 
+/** Past this many characters a recorded body is cut: a 1 MB body would only bury the view. */
+const SHOWN_BODY_CHARS = 2000;
+
+function shortened(body: string): string {
+  if (body.length <= SHOWN_BODY_CHARS) return body;
+  return `${body.slice(0, SHOWN_BODY_CHARS)}… (${formatBytes(new TextEncoder().encode(body).length)} in all; the rest is not shown)`;
+}
+
 export function recorder(options: RecorderOptions): Recorder {
   const exchanges: Exchange[] = [];
   const fetchFn: FetchFunction = async (input, init) => {
     let request = new Request(input, init);
     for (const name of options.drop ?? []) request.headers.delete(name);
     if (options.rewrite) request = await options.rewrite(request);
-    const body = request.body ? await request.clone().text() : null;
+    const body = request.body ? shortened(await request.clone().text()) : null;
     const sent: SentRequest = {
       method: request.method,
       url: request.url,
@@ -63,10 +72,12 @@ export function recorder(options: RecorderOptions): Recorder {
   return { fetch: fetchFn, exchanges };
 }
 
-/** The same request with another body or method; headers are kept. */
-export function rebuild(request: Request, change: { method?: string; body?: string }): Request {
+/** The same request with another body, method or headers; other headers are kept. */
+export function rebuild(request: Request, change: { method?: string; body?: string; headers?: Record<string, string> }): Request {
   const method = change.method ?? request.method;
-  const init: RequestInit = { method, headers: request.headers, signal: request.signal };
+  const headers = new Headers(request.headers);
+  for (const [name, value] of Object.entries(change.headers ?? {})) headers.set(name, value);
+  const init: RequestInit = { method, headers, signal: request.signal };
   if (change.body !== undefined) init.body = change.body;
   if (method === 'GET' || method === 'HEAD') delete init.body;
   return new Request(request.url, init);

@@ -108,4 +108,4 @@ export async function withSettings<T>(sandbox: Sandbox, patch: Partial<Settings>
 }
 
 /** Header names that carry keys in this API, e.g. `X-API-Key`, `Authorization`. */
-export const keyHeaderNames = (api: Pick<LabApi, 'schemes'>): string[] => api.schemes.map((s) => (s.id === 'bearer' ? 'Authorization' : s.id));
+export const keyHeaderNames = (api: Pick<LabApi, 'schemes'>): string[] => api.schemes.map((s) => s.header);

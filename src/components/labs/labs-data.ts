@@ -5,9 +5,9 @@
  * through here and nowhere else.
  */
 import { requestExample } from '../../api/examples.ts';
-import { errorDocsPath, fullAccessScope, missingScopes, type ApiModel } from '../../api/model.ts';
+import { type ApiModel } from '../../api/model.ts';
+import { environment, errorDocsPath, formatBytes, formatDuration, fullAccessScope, keyHeader, keyHeaderName, MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_URL_BYTES, missingScopes, RATE_LIMIT_HEADERS, type KeyHeader } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
-import { RATE_LIMIT_HEADERS } from '../../api/schema/rate-limits.ts';
 import { consoleData, keyManagerData, type ApiInfo, type EndpointInfo, type ErrorInfo } from '../widgets/widget-data.ts';
 
 /** What every sandbox-backed lab needs: the widgets' shared API info plus how to make a narrow key. */
@@ -72,7 +72,7 @@ export type Provocation =
   | { kind: 'truncated-key' }
   | { kind: 'mistyped-key' }
   | { kind: 'unknown-key' }
-  | { kind: 'two-keys'; schemes: [string, string] }
+  | { kind: 'two-keys'; schemes: [KeyHeader, KeyHeader] }
   | { kind: 'revoked' }
   | { kind: 'expired'; via: 'roll'; graceSeconds: number }
   | { kind: 'expired'; via: 'expiry'; days: number }
@@ -85,7 +85,10 @@ export type Provocation =
   | { kind: 'invalid-json'; brokenBody: string }
   | { kind: 'invalid-field' }
   | { kind: 'not-found' }
-  | { kind: 'wrong-method'; method: string };
+  | { kind: 'wrong-method'; method: string }
+  | { kind: 'oversized-body'; bytes: number }
+  | { kind: 'wrong-content-type'; contentType: string }
+  | { kind: 'auth-failures'; limit: number; windowSeconds: number; address: string };
 
 export interface ErrorCase extends ErrorInfo {
   /** Unique per case: the error id, with a suffix when one error has two cases. */
@@ -127,12 +130,6 @@ function collectionIdPrefix(model: ApiModel, endpoint: Endpoint): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function durationWords(seconds: number): string {
-  if (seconds % 86_400 === 0) return plural(seconds / 86_400, 'day');
-  if (seconds % 3600 === 0) return plural(seconds / 3600, 'hour');
-  if (seconds % 60 === 0) return plural(seconds / 60, 'minute');
-  return plural(seconds, 'second');
-}
 
 /**
  * One way (sometimes two) to provoke each error id the lab knows; a string says why it cannot
@@ -145,11 +142,11 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
   const role = model.access.mode === 'account-role' ? model.access.roles.find((r) => r.id === (model.access as { sandboxRole: string }).sandboxRole)! : null;
   // What the sandbox owner key may do: everything, or its role's scopes.
   const ownerScopes = role ? role.scopes : [full];
-  const allowed = (endpoint: Endpoint) => missingScopes(model, endpoint, ownerScopes).length === 0;
+  const allowed = (endpoint: Endpoint) => missingScopes(endpoint, ownerScopes, fullAccessScope(model).id).length === 0;
   const collectionEndpoint = (type: string) => model.endpoints.find((e) => e.action.type === type && isCollectionAction(e) && allowed(e));
-  const test = model.environments.find((e) => e.id === 'test')!;
-  const live = model.environments.find((e) => e.id === 'live')!;
-  const schemes = model.auth.schemes.map((s) => (s.type === 'bearer' ? 'bearer' : s.name));
+  const test = environment(model, 'test');
+  const live = environment(model, 'live');
+  const schemes = model.auth.schemes.map(keyHeader);
 
   return {
     missing_api_key: () => [{ label: 'Send no key', setup: 'Sends the request with no key header at all, as an unset environment variable would.', provoke: { kind: 'no-key' }, endpoint: whoami }],
@@ -182,7 +179,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
         : [
             {
               label: 'Send two different keys',
-              setup: `Sends one key in the ${schemes[0] === 'bearer' ? 'Authorization' : schemes[0]} header and another in the ${schemes[1] === 'bearer' ? 'Authorization' : schemes[1]} header.`,
+              setup: `Sends one key in the ${schemes[0]!.header} header and another in the ${schemes[1]!.header} header.`,
               provoke: { kind: 'two-keys', schemes: [schemes[0]!, schemes[1]!] },
               endpoint: whoami,
             },
@@ -197,7 +194,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
         return [
           {
             label: 'Use an expired key',
-            setup: `Creates a throwaway key, rolls it with a ${durationWords(grace)} grace period, moves the sandbox’s clock past the end of it, then sends a request with the old key.`,
+            setup: `Creates a throwaway key, rolls it with a ${formatDuration(grace)} grace period, moves the sandbox’s clock past the end of it, then sends a request with the old key.`,
             provoke: { kind: 'expired', via: 'roll', graceSeconds: grace },
             endpoint: whoami,
           },
@@ -207,7 +204,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
         return [
           {
             label: 'Use an expired key',
-            setup: `Creates a throwaway key that expires in ${plural(days, 'day')}, moves the sandbox’s clock past that, then sends a request with it.`,
+            setup: `Creates a throwaway key that expires in ${formatDuration(days * 86_400)}, moves the sandbox’s clock past that, then sends a request with it.`,
             provoke: { kind: 'expired', via: 'expiry', days },
             endpoint: whoami,
           },
@@ -224,7 +221,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
       return [
         {
           label: 'Use a key before it is active',
-          setup: `Turns on the sandbox’s propagation delay (${plural(delaySeconds, 'second')}) for a moment, creates a throwaway key, and sends a request with it at once.`,
+          setup: `Turns on the sandbox’s propagation delay (${formatDuration(delaySeconds)}) for a moment, creates a throwaway key, and sends a request with it at once.`,
           provoke: { kind: 'not-yet-active', delaySeconds },
           endpoint: whoami,
         },
@@ -251,7 +248,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
         : 'Keys of this API cannot be limited to IP addresses.',
     insufficient_scope: () => {
       if (role) {
-        const target = model.endpoints.find((e) => e.action.type !== 'keys' && missingScopes(model, e, role.scopes).length > 0);
+        const target = model.endpoints.find((e) => e.action.type !== 'keys' && missingScopes(e, role.scopes, fullAccessScope(model).id).length > 0);
         if (!target) return `The sandbox account’s role (${role.name}) may call every endpoint.`;
         return [
           {
@@ -345,6 +342,47 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
         },
       ];
     },
+    body_too_large: () => {
+      const create = collectionEndpoint('create');
+      if (!create) return 'The sandbox account’s keys may not call any endpoint that takes a body.';
+      return [
+        {
+          label: 'Send a body over the size limit',
+          setup: `Sends ${create.method} ${create.path} with the sandbox owner key and a body just over the ${formatBytes(MAX_BODY_BYTES)} the API reads.`,
+          provoke: { kind: 'oversized-body', bytes: MAX_BODY_BYTES + 1 },
+          endpoint: labEndpoint(create),
+          body: {},
+        },
+      ];
+    },
+    unsupported_media_type: () => {
+      const create = collectionEndpoint('create');
+      if (!create) return 'The sandbox account’s keys may not call any endpoint that takes a body.';
+      return [
+        {
+          label: 'Send JSON labelled as plain text',
+          setup: `Sends ${create.method} ${create.path} with the sandbox owner key and its example body, but with Content-Type: text/plain.`,
+          provoke: { kind: 'wrong-content-type', contentType: 'text/plain' },
+          endpoint: labEndpoint(create),
+          body: requestExample(model, create),
+        },
+      ];
+    },
+    too_many_auth_failures: () => {
+      const { limit, windowSeconds } = model.rateLimits.authFailures;
+      const address = '198.51.100.99';
+      return [
+        {
+          label: 'Fail authentication too often',
+          setup: `Makes the sandbox see requests from ${address} for a moment and sends unknown keys from there until the address is locked out (${limit} failures every ${formatDuration(windowSeconds)}); your own address is not affected.`,
+          provoke: { kind: 'auth-failures', limit, windowSeconds, address },
+          endpoint: whoami,
+        },
+      ];
+    },
+    malformed_request: () => 'The browser builds every request itself and never sends one the API cannot parse; the local sandbox server, which reads raw HTTP, answers this to a broken request.',
+    url_too_long: () => `The browser’s sandbox never sees a request line; the local sandbox server answers 414 to a URL over ${formatBytes(MAX_URL_BYTES)}.`,
+    headers_too_large: () => `The browser’s sandbox never sees raw headers; the local sandbox server answers 431 when they pass ${formatBytes(MAX_HEADER_BYTES)}.`,
   };
 }
 
@@ -457,6 +495,6 @@ export function keyInspectorData(model: ApiModel): KeyInspectorData {
     keyLength: model.keyFormat.randomLength + model.keyFormat.checksumLength,
     randomLength: model.keyFormat.randomLength,
     checksumLength: model.keyFormat.checksumLength,
-    headerNames: model.auth.schemes.map((s) => (s.type === 'bearer' ? 'Authorization' : s.name)),
+    headerNames: model.auth.schemes.map(keyHeaderName),
   };
 }

@@ -6,8 +6,8 @@
  */
 import { errorBody } from '../../api/error-body.ts';
 import { requestExample } from '../../api/examples.ts';
-import { fullAccessScope, type ApiModel } from '../../api/model.ts';
-import { RATE_LIMIT_HEADERS } from '../../api/schema/rate-limits.ts';
+import type { ApiModel } from '../../api/model.ts';
+import { fullAccessScope, RATE_LIMIT_HEADERS } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
 
 export interface Example {

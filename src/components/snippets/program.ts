@@ -2,7 +2,8 @@
  * What every generator needs to write one complete program: the request (method, full URL, the
  * key's header, other headers, body), where the key comes from, and where the request goes.
  */
-import type { ExampleRequest, KeyHeader } from '../../api/example-request.ts';
+import type { ExampleRequest } from '../../api/runtime/request.ts';
+import type { KeyHeader } from '../../api/runtime/index.ts';
 
 export interface RenderOptions {
   /** The environment variable the key is read from, e.g. `HUECHAT_API_KEY`. */

@@ -5,8 +5,8 @@
  * variable when it is unset, prints the status and the body, and fails on a transport error.
  * The docs' samples and the try-it console both render through here.
  */
-import { targetSentence, type CodeTarget } from '../../api/code-targets.ts';
-import { keyHeader, type ExampleRequest } from '../../api/example-request.ts';
+import { targetBaseUrl, targetSentence, type CodeTarget } from '../../api/code-targets.ts';
+import { keyHeader, type ExampleRequest } from '../../api/runtime/index.ts';
 import type { ApiModel } from '../../api/model.ts';
 import type { EnvironmentId } from '../../api/schema/environments.ts';
 import { csharp } from './generators/csharp.ts';
@@ -29,13 +29,36 @@ export function renderSnippet(language: SnippetLanguage, request: ExampleRequest
   return GENERATORS[language](toProgram(request, options));
 }
 
-/** The options for this model's snippets sent to `target` in environment `environment`. */
-export function renderOptions(model: ApiModel, target: CodeTarget, environment: EnvironmentId, revealKey?: string): RenderOptions {
+/** What snippets need of the model, as plain data: the console renders from it without loading the model. */
+export interface SnippetSettings {
+  envVar: string;
+  sdkPackage: string;
+  primaryScheme: string;
+  /** For each target and environment: the base URL, and the sentence that opens the snippet. */
+  targets: Record<CodeTarget, Record<EnvironmentId, { baseUrl: string; sentence: string }>>;
+}
+
+const TARGETS: readonly CodeTarget[] = ['browser', 'local', 'api'];
+const ENVIRONMENTS: readonly EnvironmentId[] = ['test', 'live'];
+
+export function snippetSettings(model: ApiModel): SnippetSettings {
+  const where = (target: CodeTarget) =>
+    Object.fromEntries(ENVIRONMENTS.map((env) => [env, { baseUrl: targetBaseUrl(model, target, env), sentence: targetSentence(model, target, env) }])) as SnippetSettings['targets'][CodeTarget];
   return {
     envVar: model.product.envVar,
     sdkPackage: model.product.sdkPackage,
     primaryScheme: keyHeader(model.auth.schemes[0]!).scheme,
-    target: targetSentence(model, target, environment),
-    ...(revealKey ? { revealKey } : {}),
+    targets: Object.fromEntries(TARGETS.map((target) => [target, where(target)])) as SnippetSettings['targets'],
   };
+}
+
+/** The options for snippets sent to `target` in environment `environment`. */
+export function optionsFor(settings: SnippetSettings, target: CodeTarget, environment: EnvironmentId, revealKey?: string): RenderOptions {
+  const { envVar, sdkPackage, primaryScheme } = settings;
+  return { envVar, sdkPackage, primaryScheme, target: settings.targets[target][environment].sentence, ...(revealKey ? { revealKey } : {}) };
+}
+
+/** The options for this model's snippets sent to `target` in environment `environment`. */
+export function renderOptions(model: ApiModel, target: CodeTarget, environment: EnvironmentId, revealKey?: string): RenderOptions {
+  return optionsFor(snippetSettings(model), target, environment, revealKey);
 }

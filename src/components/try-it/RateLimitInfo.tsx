@@ -3,6 +3,7 @@
  * (as a timer, which screen readers do not announce every second).
  */
 import { useEffect, useState } from 'react';
+import { RATE_LIMIT_HEADERS } from '../../api/runtime/headers.ts';
 import { clock } from '../widgets/format.ts';
 import { headerValue as get } from '../widgets/http-text.ts';
 
@@ -22,11 +23,11 @@ function policy(value: string | null): Record<string, number> {
 }
 
 export default function RateLimitInfo({ headers, receivedAt }: Props) {
-  const limit = num(get(headers, 'X-RateLimit-Limit'));
-  const remaining = num(get(headers, 'X-RateLimit-Remaining'));
-  const reset = num(get(headers, 'X-RateLimit-Reset'));
-  const retryAfter = num(get(headers, 'Retry-After'));
-  const windowSeconds = policy(get(headers, 'RateLimit-Policy'))['w'] ?? null;
+  const limit = num(get(headers, RATE_LIMIT_HEADERS.limit));
+  const remaining = num(get(headers, RATE_LIMIT_HEADERS.remaining));
+  const reset = num(get(headers, RATE_LIMIT_HEADERS.reset));
+  const retryAfter = num(get(headers, RATE_LIMIT_HEADERS.retryAfter));
+  const windowSeconds = policy(get(headers, RATE_LIMIT_HEADERS.ietfPolicy))['w'] ?? null;
   const [left, setLeft] = useState(reset);
 
   useEffect(() => {

@@ -3,6 +3,7 @@
  * (from the model's error catalogue, linked to its anchor on the errors page), rate limits in
  * words, the readable headers, and the body pretty-printed.
  */
+import { AUTH_FAILURE_WORDS, isAuthFailureReason } from '../../api/runtime/errors.ts';
 import ErrorExplanation, { ScopeList } from '../widgets/ErrorExplanation.tsx';
 import { below, type HeadingLevel } from '../widgets/Heading.tsx';
 import HttpResponse from '../widgets/HttpResponse.tsx';
@@ -17,15 +18,6 @@ interface Props {
   level: HeadingLevel;
 }
 
-const REASONS: Record<string, string> = {
-  missing: 'no key was sent',
-  invalid: 'the key is not one the sandbox knows',
-  revoked: 'the key was revoked',
-  expired: 'the key expired',
-  inactive: 'the key is disabled',
-  not_yet_active: 'the key is not active yet',
-  wrong_environment: 'the key belongs to the other environment',
-};
 
 export default function ResponseView({ result, receivedAt, errors, level }: Props) {
   const error = result.error;
@@ -53,7 +45,7 @@ export default function ResponseView({ result, receivedAt, errors, level }: Prop
           entry={entry && { cause: entry.cause, fix: entry.fix, href: entry.docsPath, more: `More about “${entry.title}” on the errors page` }}
           message={error.message}
         >
-          {error.reason && <p>The SDK threw {error.name} because {REASONS[error.reason] ?? error.reason}.</p>}
+          {error.reason && <p>The SDK threw {error.name} because {isAuthFailureReason(error.reason) ? AUTH_FAILURE_WORDS[error.reason] : error.reason}.</p>}
           {error.missingScopes.length > 0 && (
             <p>
               The key lacks {error.missingScopes.length === 1 ? 'the scope' : 'the scopes'} <ScopeList scopes={error.missingScopes} />.

@@ -1,12 +1,13 @@
 /**
  * The current request as code in every snippet language, sent where the reader chooses: the
  * local sandbox (the default, since keys made on this site are sandbox keys), this browser's
- * sandbox, or the real API. The generators and the model are imported the first time the panel
+ * sandbox, or the real API. The generators are imported the first time the panel
  * opens. The key is an environment-variable read unless the reader explicitly asks to see their
  * real key in the code.
  */
 import { useEffect, useId, useState } from 'react';
 import type { CodeTarget } from '../../api/code-targets.ts';
+import type { SnippetSettings } from '../snippets/render.ts';
 import type { TargetInfo } from '../widgets/widget-data.ts';
 import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../snippets/languages.ts';
 import CopyButton from '../widgets/CopyButton.tsx';
@@ -26,6 +27,8 @@ interface Props {
   envVar: string;
   /** What the reader needs to know about each target, from the model. */
   targets: TargetInfo;
+  /** What the snippets need of the model. */
+  settings: SnippetSettings;
   level: HeadingLevel;
 }
 
@@ -67,7 +70,7 @@ function TargetHint({ target, info }: { target: CodeTarget; info: TargetInfo }) 
 
 let renderer: Promise<Renderer> | undefined;
 
-export default function SnippetPanel({ request, secret, envVar, targets, level }: Props) {
+export default function SnippetPanel({ request, secret, envVar, targets, settings, level }: Props) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [language, setLanguage] = useState<SnippetLanguage>('curl');
@@ -102,7 +105,7 @@ export default function SnippetPanel({ request, secret, envVar, targets, level }
     }
     renderer ??= import('./snippet-code.ts');
     renderer
-      .then((module) => module.renderConsoleSnippet(language, { ...request, target, revealKey: showKey ? secret! : undefined }))
+      .then((module) => module.renderConsoleSnippet(language, { ...request, target, revealKey: showKey ? secret! : undefined }, settings))
       .then((text) => current && setCode({ text }))
       .catch((error: unknown) => {
         if (current) setCode({ error: `The code could not be generated${error instanceof Error ? `: ${error.message}` : '.'}` });

@@ -9,6 +9,7 @@
  */
 import '../../styles/widgets.css';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { KeyHeader } from '../../api/runtime/auth-schemes.ts';
 import { parseApiKey } from '../../sdk/index.ts';
 import { SandboxUnavailableError, startSandboxFor } from '../sandbox/sandbox-session.ts';
 import { useWallet } from '../wallet/use-wallet.ts';
@@ -270,6 +271,11 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
     void send();
   };
 
+  /** Where the chosen scheme puts the key, for the code panel; `null` when no key is sent. */
+  const keyHeaderOf = (schemeId: string): KeyHeader | null => {
+    const scheme = data.schemes.find((s) => s.id === schemeId);
+    return scheme ? { scheme: scheme.id, header: scheme.header, prefix: scheme.prefix } : null;
+  };
   const environmentOfKey = (): 'live' | 'test' => {
     const secret = selection === 'pasted' ? pasted : walletEntry?.secret;
     return (secret && parseApiKey(secret).environment) || 'test';
@@ -482,12 +488,13 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
       <SnippetPanel
         request={
           bodyCheck.ok
-            ? { endpoint: draft.endpoint, id: draft.id, query: draft.query, body: bodyCheck.value, scheme: draft.scheme, environment: environmentOfKey() }
+            ? { endpoint, id: draft.id, query: draft.query, body: bodyCheck.value, auth: keyHeaderOf(draft.scheme), environment: environmentOfKey() }
             : { problem: 'Fix the body’s JSON to see the code.' }
         }
         secret={snippetSecret}
         envVar={data.product.envVar}
         targets={data.codeTargets}
+        settings={data.snippets}
         level={sub}
       />
       <ShareLink draft={draft} />

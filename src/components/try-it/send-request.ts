@@ -32,7 +32,7 @@ export type SendResult =
   | { kind: 'failure'; message: string; ms: number | null };
 
 /** Header names of every scheme, for taking the key out when the reader chose to send none. */
-const headerNames = (schemes: SchemeInfo[]) => schemes.map((s) => (s.id === 'bearer' ? 'Authorization' : s.id));
+const headerNames = (schemes: SchemeInfo[]) => schemes.map((s) => s.header);
 
 /** A fetch that drops the auth headers: the SDK always sends the key's header, and "none" means none. */
 function withoutAuth(names: string[]): FetchFunction {

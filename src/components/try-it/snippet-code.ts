@@ -1,41 +1,38 @@
 /**
  * Code for the console's request in one language. Loaded with `import()` when the reader first
- * opens the code panel: it brings the generators and the model (shared with the sandbox's lazy
- * chunk), which no page should load before it is needed.
+ * opens the code panel: it brings the generators, which no page should load before they are
+ * needed. Everything it knows of the model comes from the console's data (`SnippetSettings`).
  */
-import { targetBaseUrl, type CodeTarget } from '../../api/code-targets.ts';
-import { buildRequest } from '../../api/example-request.ts';
-import { model } from '../../api/index.ts';
-import { renderOptions, renderSnippet } from '../snippets/render.ts';
+import type { CodeTarget } from '../../api/code-targets.ts';
+import { requestFor, type KeyHeader, type RequestTarget } from '../../api/runtime/index.ts';
+import type { EnvironmentId } from '../../api/schema/environments.ts';
 import type { SnippetLanguage } from '../snippets/languages.ts';
+import { optionsFor, renderSnippet, type SnippetSettings } from '../snippets/render.ts';
 
 export interface SnippetInput {
-  endpoint: string;
+  endpoint: RequestTarget;
   id: string;
   query: Record<string, string>;
   /** The parsed body; `undefined` for none. */
   body: unknown;
-  /** Scheme id or `none`. */
-  scheme: string;
+  /** Where the key goes; `null` sends none. */
+  auth: KeyHeader | null;
   /** The environment of the chosen key; the test environment when unknown. */
-  environment: 'live' | 'test';
+  environment: EnvironmentId;
   /** Where the code sends its request. */
   target: CodeTarget;
   /** The real key, only when the reader chose to show it. */
   revealKey?: string | undefined;
 }
 
-export function renderConsoleSnippet(language: SnippetLanguage, input: SnippetInput): string {
-  const endpoint = model.endpoints.find((e) => e.id === input.endpoint);
-  if (!endpoint) return `// The API has no endpoint "${input.endpoint}".`;
-  const scheme = input.scheme === 'none' ? null : (model.auth.schemes.find((s) => (s.type === 'bearer' ? 'bearer' : s.name) === input.scheme) ?? null);
-  const request = buildRequest(model, endpoint, {
-    scheme,
+export function renderConsoleSnippet(language: SnippetLanguage, input: SnippetInput, settings: SnippetSettings): string {
+  const request = requestFor(input.endpoint, {
+    baseUrl: settings.targets[input.target][input.environment].baseUrl,
+    auth: input.auth,
     id: input.id,
     query: input.query,
     // An empty body is sent as none; the API reads that as `{}`.
-    ...(endpoint.body ? { body: input.body ?? {} } : {}),
-    baseUrl: targetBaseUrl(model, input.target, input.environment),
+    body: input.body ?? {},
   });
-  return renderSnippet(language, request, renderOptions(model, input.target, input.environment, input.revealKey));
+  return renderSnippet(language, request, optionsFor(settings, input.target, input.environment, input.revealKey));
 }

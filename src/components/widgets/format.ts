@@ -1,26 +1,5 @@
-/** Words and numbers the widgets show: durations, relative times, dates, masked keys. */
-
-const UNITS: Array<[seconds: number, singular: string]> = [
-  [86_400, 'day'],
-  [3600, 'hour'],
-  [60, 'minute'],
-  [1, 'second'],
-];
-
-/** `3600` → "1 hour", `90` → "1 minute 30 seconds"; at most two units. */
-export function formatDuration(totalSeconds: number): string {
-  let rest = Math.max(0, Math.round(totalSeconds));
-  if (rest === 0) return '0 seconds';
-  const parts: string[] = [];
-  for (const [size, unit] of UNITS) {
-    const count = Math.floor(rest / size);
-    if (count > 0 && parts.length < 2) {
-      parts.push(`${count} ${unit}${count === 1 ? '' : 's'}`);
-      rest -= count * size;
-    }
-  }
-  return parts.join(' ');
-}
+/** Words and numbers the widgets show: relative times, dates, masked keys; durations come from the model's runtime layer. */
+import { DURATION_UNITS, formatDuration } from '../../api/runtime/durations.ts';
 
 /** A grace period as a choice: "End at once" for 0. */
 export const graceLabel = (seconds: number): string => (seconds === 0 ? 'None: the old key stops at once' : formatDuration(seconds));
@@ -30,7 +9,7 @@ export function relativeTime(targetMs: number, nowMs: number): string {
   const diff = Math.round((targetMs - nowMs) / 1000);
   const abs = Math.abs(diff);
   if (abs < 5) return 'just now';
-  const [size, unit] = UNITS.find(([s]) => abs >= s) ?? UNITS[UNITS.length - 1]!;
+  const [size, unit] = DURATION_UNITS.find(([s]) => abs >= s) ?? DURATION_UNITS[DURATION_UNITS.length - 1]!;
   const count = Math.floor(abs / size);
   const words = `${count} ${unit}${count === 1 ? '' : 's'}`;
   return diff > 0 ? `in ${words}` : `${words} ago`;

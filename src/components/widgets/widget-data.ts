@@ -8,8 +8,10 @@ import type { z } from 'zod';
 import { LOCAL_SANDBOX_ORIGIN, localSandboxFile } from '../../api/code-targets.ts';
 import { sampleId } from '../../api/example-request.ts';
 import { requestExample } from '../../api/examples.ts';
-import { errorDocsPath, fullAccessScope, type ApiModel } from '../../api/model.ts';
+import { type ApiModel } from '../../api/model.ts';
+import { errorDocsPath, fullAccessScope, keyHeader, schemeLabel } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
+import { snippetSettings, type SnippetSettings } from '../snippets/render.ts';
 
 export interface ProductInfo {
   id: string;
@@ -26,10 +28,15 @@ export interface EnvironmentInfo {
 }
 
 /** An accepted way to send the key; `id` is what the SDK's `authScheme` option takes. */
+/** An accepted auth scheme: where the key goes, and how a form names it. */
 export interface SchemeInfo {
+  /** `bearer`, or the header's name (the SDK's `authScheme`). */
   id: string;
   /** e.g. "X-API-Key header" or "Authorization: Bearer". */
   label: string;
+  header: string;
+  /** Text before the key in the header's value, e.g. `Bearer `. */
+  prefix: string;
 }
 
 export interface QueryField {
@@ -102,6 +109,8 @@ export interface ConsoleData extends ApiInfo {
   endpoints: EndpointInfo[];
   errors: ErrorInfo[];
   codeTargets: TargetInfo;
+  /** What the code panel's snippets need of the model. */
+  snippets: SnippetSettings;
 }
 
 export interface KeyManagerData extends ApiInfo {
@@ -132,11 +141,10 @@ function apiInfo(model: ApiModel): ApiInfo {
       sdkPackage: model.product.sdkPackage,
     },
     environments: model.environments.map(({ id, name, baseUrl, keyPrefix }) => ({ id, name, baseUrl, keyPrefix })),
-    schemes: model.auth.schemes.map((scheme) =>
-      scheme.type === 'bearer'
-        ? { id: 'bearer', label: 'Authorization: Bearer' }
-        : { id: scheme.name, label: `${scheme.name} header` },
-    ),
+    schemes: model.auth.schemes.map((scheme) => {
+      const { scheme: id, header, prefix } = keyHeader(scheme);
+      return { id, label: schemeLabel(scheme), header, prefix };
+    }),
     fullAccessScope: fullAccessScope(model).id,
     managementScopes: model.management.scopes,
   };
@@ -161,6 +169,7 @@ export function consoleData(model: ApiModel): ConsoleData {
       localFileUrl: `/sandbox/${localSandboxFile(model)}`,
       guideUrl: '/quickstart/#your-sandbox-keys-outside-the-browser',
     },
+    snippets: snippetSettings(model),
     endpoints: model.endpoints.map((endpoint) => {
       const hasId = endpoint.path.includes('{id}');
       const body = endpoint.body ? requestExample(model, endpoint) : undefined;

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { errorBody } from '../../../src/api/error-body.ts';
 import { loadModel } from '../../../src/api/index.ts';
-import { buildModel, errorDocsPath } from '../../../src/api/model.ts';
+import { buildModel } from '../../../src/api/model.ts';
+import { errorDocsPath } from '../../../src/api/runtime/index.ts';
 import { openApiDocument } from '../../../src/api/openapi.ts';
 import { presets } from '../../../src/api/presets/index.ts';
 

@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { keyNameProblem, keyNameSchema } from '../../../src/api/key-name.ts';
+import { keyNameSchema } from '../../../src/api/key-name.ts';
+import { keyNameProblem } from '../../../src/api/runtime/key-name.ts';
 import { loadModel } from '../../../src/api/index.ts';
 import { presets } from '../../../src/api/presets/index.ts';
-import { apiBodySchema, describeTextProblem, singleLine, textProblem } from '../../../src/api/text-rules.ts';
+import { describeTextProblem, textProblem } from '../../../src/api/runtime/text.ts';
+import { apiBodySchema, singleLine } from '../../../src/api/text-rules.ts';
 
 describe('the text rule', () => {
   test.each([
@@ -102,6 +104,8 @@ describe('the key-name rule the API and the key manager share', () => {
     expect(keyNameProblem('invoice\u202Egpj.exe', 100)).toMatch(/text-direction/);
     expect(keyNameProblem('half \ud83d', 100)).toMatch(/invalid Unicode/);
     expect(keyNameProblem('  Ключ 🔑 \u200b مفتاح  ', 100)).toBeNull();
+    expect(keyNameProblem('<script>alert(1)</script>', 100)).toBeNull();
+    expect(keyNameProblem('x'.repeat(100), 100)).toBeNull();
   });
 
   test('is what the API enforces: the same message, the name stored trimmed', () => {

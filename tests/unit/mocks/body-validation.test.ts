@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { requestExample } from '../../../src/api/examples.ts';
 import { presets } from '../../../src/api/presets/index.ts';
-import { MAX_BODY_BYTES } from '../../../src/api/request-limits.ts';
+import { MAX_BODY_BYTES } from '../../../src/api/runtime/request-limits.ts';
 import type { Endpoint } from '../../../src/api/schema/endpoints.ts';
 import { errorMessage, largestTier, ownerMayCall, startHarness, type Harness } from './harness.ts';
 

@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import { loadModel, type ApiModel } from '../../../src/api/index.ts';
-import { environment, fullAccessScope, missingScopes } from '../../../src/api/model.ts';
+import { environment, fullAccessScope, missingScopes } from '../../../src/api/runtime/index.ts';
 import type { Endpoint } from '../../../src/api/schema/endpoints.ts';
 import { manualClock, type ManualClock } from '../../../mocks/clock.ts';
 import { startNodeSandbox } from '../../../mocks/node.ts';
@@ -144,7 +144,7 @@ export async function keyLackingScope(h: Harness): Promise<{ key: string; endpoi
 export function ownerMayCall(model: ApiModel, endpoint: Endpoint): boolean {
   const { access } = model;
   const granted = access.mode === 'account-role' ? access.roles.find((r) => r.id === access.sandboxRole)!.scopes : [fullAccessScope(model).id];
-  return missingScopes(model, endpoint, granted).length === 0;
+  return missingScopes(endpoint, granted, fullAccessScope(model).id).length === 0;
 }
 
 /** The tier the sandbox applies by default: the account role's, or `rateLimits.sandboxTier`. */

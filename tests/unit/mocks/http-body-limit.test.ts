@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadModel } from '../../../src/api/index.ts';
-import { MAX_BODY_BYTES } from '../../../src/api/request-limits.ts';
+import { MAX_BODY_BYTES } from '../../../src/api/runtime/request-limits.ts';
 import { createSandboxServer, listen } from '../../../mocks/http-server.ts';
 import { createSandbox, type Sandbox } from '../../../mocks/sandbox.ts';
 import { errorOf } from './harness.ts';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseKey } from '../../../src/api/key-format.ts';
-import { environment, fullAccessScope } from '../../../src/api/model.ts';
+import { environment, fullAccessScope } from '../../../src/api/runtime/index.ts';
 import { presets } from '../../../src/api/presets/index.ts';
 import { sha256Hex } from '../../../mocks/hash.ts';
 import { keyShape } from '../../../mocks/keys.ts';

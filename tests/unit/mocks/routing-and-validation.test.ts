@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { presets } from '../../../src/api/presets/index.ts';
-import { RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from '../../../src/api/schema/rate-limits.ts';
+import { RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from '../../../src/api/runtime/index.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 describe.each(Object.keys(presets))('routing and validation for %s', (preset) => {

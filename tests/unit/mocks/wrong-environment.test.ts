@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { environment } from '../../../src/api/model.ts';
+import { environment } from '../../../src/api/runtime/index.ts';
 import { presets } from '../../../src/api/presets/index.ts';
 import { errorMessage, startHarness, type Harness } from './harness.ts';
 

@@ -1,11 +1,14 @@
-/**
- * The model's scope rules for the browser: `scopesFor` and `missingScopes` as `src/api/model.ts`
- * defines them, without the model module (it brings zod). A unit test checks both against the
- * model's own functions for every preset, so the two cannot drift apart.
- */
+/** The model's scope rules: which scopes a set of endpoints needs, and what a key lacks. */
+import type { ApiModel } from '../model.ts';
+import type { Scope } from '../schema/scopes.ts';
 
 interface Scoped {
   scopes: readonly string[];
+}
+
+/** The scope that grants every endpoint. */
+export function fullAccessScope(model: Pick<ApiModel, 'scopes'>): Scope {
+  return model.scopes.find((scope) => scope.grantsAll)!;
 }
 
 /** The smallest set of scopes that allows every endpoint given (sorted). */
