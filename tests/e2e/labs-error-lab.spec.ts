@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { loadModel } from '../../src/api/index.ts';
-import { errorLabData } from '../../src/components/labs/labs-data.ts';
+import { errorLabData } from '../../src/components/labs/error-cases.ts';
 import { axeViolations, openLab } from './labs-helpers.ts';
 
 const model = loadModel();

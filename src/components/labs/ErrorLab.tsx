@@ -13,7 +13,7 @@ import ExchangeView from '../widgets/ExchangeView.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
 import { runCase, type CaseResult } from './error-runner.ts';
 import LabNotice from './LabNotice.tsx';
-import type { ErrorCase, ErrorLabData } from './labs-data.ts';
+import type { ErrorCase, ErrorLabData } from './error-cases.ts';
 import { useLabSession } from './use-lab-session.ts';
 
 interface Props {

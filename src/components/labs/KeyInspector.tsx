@@ -10,7 +10,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { environment } from '../../api/runtime/index.ts';
 import Heading, { type HeadingLevel } from '../widgets/Heading.tsx';
 import { diagnoseKey } from './key-diagnosis.ts';
-import type { KeyInspectorData } from './labs-data.ts';
+import type { KeyInspectorData } from '../widgets/widget-data.ts';
 
 interface Props {
   data: KeyInspectorData;

@@ -10,10 +10,10 @@ import './labs.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import DataTable, { type Column } from '../widgets/DataTable.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
+import type { RateLimitLabData } from '../widgets/widget-data.ts';
 import { describeRun, runBurst, type BurstRun } from './burst.ts';
 import { createThrowaway, revokeQuietly, withSettings } from './lab-session.ts';
 import LabNotice from './LabNotice.tsx';
-import type { RateLimitLabData } from './labs-data.ts';
 import TimelineChart from './TimelineChart.tsx';
 import { useLabSession } from './use-lab-session.ts';
 

@@ -13,10 +13,9 @@ import { sendRequest, type SendResult } from '../try-it/send-request.ts';
 import DataTable, { type Column } from '../widgets/DataTable.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
 import Verdict from '../widgets/Verdict.tsx';
-import type { EndpointInfo } from '../widgets/widget-data.ts';
+import type { EndpointInfo, ScopeAdvisorData } from '../widgets/widget-data.ts';
 import { manage } from './lab-session.ts';
 import LabNotice from './LabNotice.tsx';
-import type { ScopeAdvisorData } from './labs-data.ts';
 import { missingScopes, scopesFor } from '../../api/runtime/scopes.ts';
 import { useLabSession } from './use-lab-session.ts';
 

@@ -8,8 +8,8 @@ import { sandboxClient } from '../sandbox/sandbox-session.ts';
 import { headerValue } from '../widgets/http-text.ts';
 import { callEndpoint } from '../widgets/sdk-call.ts';
 import { sleep } from '../widgets/sleep.ts';
+import type { EndpointRef, RateLimitLabData } from '../widgets/widget-data.ts';
 import type { Sandbox } from './lab-session.ts';
-import type { LabEndpoint, RateLimitLabData } from './labs-data.ts';
 
 export interface Sample {
   /** The request's number in the run, from 1. */
@@ -56,7 +56,7 @@ export interface BurstOptions {
   kind: 'plain' | 'sdk';
   sandbox: Sandbox;
   key: string;
-  endpoint: LabEndpoint;
+  endpoint: EndpointRef;
   count: number;
   paceMs: number;
   /** Fast-forward the sandbox clock instead of waiting for real. */

@@ -10,7 +10,7 @@ import { sandboxClient } from '../sandbox/sandbox-session.ts';
 import { callEndpoint, sdkErrorData, type SdkErrorData } from '../widgets/sdk-call.ts';
 import { rebuild, recorder, type Exchange } from './exchange.ts';
 import { createThrowaway, keyHeaderNames, manage, ownerSecret, revokeQuietly, withSettings, type LabSession } from './lab-session.ts';
-import type { ErrorCase } from './labs-data.ts';
+import type { ErrorCase } from './error-cases.ts';
 
 export interface CaseResult {
   caseId: string;

@@ -5,7 +5,7 @@
  * what is wrong and whether the key under it is sound. It never returns the key itself.
  */
 import { maskApiKey, parseApiKey, type ApiKeyInfo } from '../../sdk/index.ts';
-import type { KeyInspectorData } from './labs-data.ts';
+import type { KeyInspectorData } from '../widgets/widget-data.ts';
 
 export type Verdict = 'empty' | 'valid' | 'fixable' | 'invalid';
 

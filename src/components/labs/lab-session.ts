@@ -9,7 +9,7 @@ import { SandboxUnavailableError, startSandboxFor, type Sandbox } from '../sandb
 import { managementKeys, type Wallet } from '../wallet/wallet.ts';
 import { plainMessage } from '../widgets/format.ts';
 import { sleep } from '../widgets/sleep.ts';
-import type { LabApi } from './labs-data.ts';
+import type { LabApi } from '../widgets/widget-data.ts';
 
 export type { Sandbox };
 

@@ -7,7 +7,7 @@
 import type { FetchFunction } from '../../sdk/index.ts';
 import { sandboxClient } from '../sandbox/sandbox-session.ts';
 import { callEndpoint, sdkErrorData } from '../widgets/sdk-call.ts';
-import type { LabEndpoint } from './labs-data.ts';
+import type { EndpointRef } from '../widgets/widget-data.ts';
 
 export interface AppRequest {
   /** Milliseconds since the app started. */
@@ -31,7 +31,7 @@ export interface SimulatedApp {
 export interface AppOptions {
   secrets: readonly string[];
   intervalMs: number;
-  endpoint: LabEndpoint;
+  endpoint: EndpointRef;
   /** Header names that carry the key, to tell which key a request used. */
   keyHeaders: readonly string[];
   /** The lab's key id for a secret it made. */

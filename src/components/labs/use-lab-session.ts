@@ -6,8 +6,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { resetSandbox } from '../sandbox/sandbox-session.ts';
 import { useWallet } from '../wallet/use-wallet.ts';
+import type { LabApi } from '../widgets/widget-data.ts';
 import { describeProblem, openSession, type LabProblem, type LabSession } from './lab-session.ts';
-import type { LabApi } from './labs-data.ts';
 
 export function useLabSession(api: LabApi) {
   const { wallet, keys } = useWallet(api.product.id);

@@ -1,15 +1,19 @@
 /**
  * The plain data the interactive widgets need from the API model, computed at build time in the
- * Astro wrappers and handed to the islands as props. Islands never import the model itself: it
- * brings zod and every preset, which would more than double the JavaScript a page loads before
- * the reader does anything. Server-side only (imports the model's zod schemas).
+ * Astro wrappers and handed to the islands as props: the console, the key manager and every lab
+ * (the error lab's cases are in `labs/error-cases.ts`, the webhook workbench's sample in
+ * `labs/webhook-sample.ts`, both built on what is here). Islands never import the model itself:
+ * it brings zod and every preset, which would more than double the JavaScript a page loads before
+ * the reader does anything, and they import only the types from here. Each island receives
+ * exactly what it shows or needs to provoke, so a preset change reaches it through here and
+ * nowhere else. Server-side only (imports the model's zod schemas).
  */
 import type { z } from 'zod';
 import { LOCAL_SANDBOX_ORIGIN, localSandboxFile } from '../../api/code-targets.ts';
 import { sampleId } from '../../api/example-request.ts';
 import { requestExample } from '../../api/examples.ts';
 import { type ApiModel } from '../../api/model.ts';
-import { errorDocsPath, fullAccessScope, keyHeader, schemeLabel } from '../../api/runtime/index.ts';
+import { errorDocsPath, fullAccessScope, keyHeader, keyHeaderName, RATE_LIMIT_HEADERS, schemeLabel } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
 import { snippetSettings, type SnippetSettings } from '../snippets/render.ts';
 
@@ -45,7 +49,8 @@ export interface QueryField {
   required: boolean;
 }
 
-export interface EndpointInfo {
+/** An endpoint as the widgets call it through the SDK (`client.<resource>.<method>()`). */
+export interface EndpointRef {
   id: string;
   method: string;
   path: string;
@@ -54,6 +59,12 @@ export interface EndpointInfo {
   scopes: string[];
   hasId: boolean;
   hasBody: boolean;
+  /** Whether the SDK method takes a query object (list endpoints). */
+  hasQuery: boolean;
+}
+
+/** An endpoint as a form offers it: with its query fields, an example body and a sample id. */
+export interface EndpointInfo extends EndpointRef {
   query: QueryField[];
   /** The documented example body, pretty-printed; empty when the endpoint takes none. */
   exampleBody: string;
@@ -132,6 +143,18 @@ export interface KeyManagerData extends ApiInfo {
   monitoring: { authFailureWindowMinutes: number; authFailureThreshold: number; minimumRequests: number };
 }
 
+export const endpointRef = (endpoint: Endpoint): EndpointRef => ({
+  id: endpoint.id,
+  method: endpoint.method,
+  path: endpoint.path,
+  summary: endpoint.summary,
+  tag: endpoint.tag,
+  scopes: endpoint.scopes,
+  hasId: endpoint.path.includes('{id}'),
+  hasBody: Boolean(endpoint.body),
+  hasQuery: Boolean(endpoint.query),
+});
+
 function apiInfo(model: ApiModel): ApiInfo {
   return {
     product: {
@@ -159,6 +182,22 @@ function queryFields(endpoint: Endpoint): QueryField[] {
   }));
 }
 
+function endpointInfo(model: ApiModel, endpoint: Endpoint): EndpointInfo {
+  const ref = endpointRef(endpoint);
+  const body = endpoint.body ? requestExample(model, endpoint) : undefined;
+  return {
+    ...ref,
+    query: queryFields(endpoint),
+    exampleBody: body === undefined ? '' : JSON.stringify(body, null, 2),
+    sampleId: ref.hasId ? sampleId(model, endpoint) : '',
+  };
+}
+
+export const errorInfos = (model: ApiModel): ErrorInfo[] =>
+  model.errors.map(({ id, status, title, cause, fix }) => ({ id, status, title, cause, fix, docsPath: errorDocsPath(id) }));
+
+const scopeInfos = (model: ApiModel): ScopeInfo[] => model.scopes.map(({ id, description, group, grantsAll }) => ({ id, description, group, grantsAll }));
+
 export function consoleData(model: ApiModel): ConsoleData {
   return {
     ...apiInfo(model),
@@ -170,24 +209,8 @@ export function consoleData(model: ApiModel): ConsoleData {
       guideUrl: '/quickstart/#your-sandbox-keys-outside-the-browser',
     },
     snippets: snippetSettings(model),
-    endpoints: model.endpoints.map((endpoint) => {
-      const hasId = endpoint.path.includes('{id}');
-      const body = endpoint.body ? requestExample(model, endpoint) : undefined;
-      return {
-        id: endpoint.id,
-        method: endpoint.method,
-        path: endpoint.path,
-        summary: endpoint.summary,
-        tag: endpoint.tag,
-        scopes: endpoint.scopes,
-        hasId,
-        hasBody: Boolean(endpoint.body),
-        query: queryFields(endpoint),
-        exampleBody: body === undefined ? '' : JSON.stringify(body, null, 2),
-        sampleId: hasId ? sampleId(model, endpoint) : '',
-      };
-    }),
-    errors: model.errors.map(({ id, status, title, cause, fix }) => ({ id, status, title, cause, fix, docsPath: errorDocsPath(id) })),
+    endpoints: model.endpoints.map((endpoint) => endpointInfo(model, endpoint)),
+    errors: errorInfos(model),
   };
 }
 
@@ -196,7 +219,7 @@ export function keyManagerData(model: ApiModel): KeyManagerData {
   const role = access.mode === 'account-role' ? access.roles.find((r) => r.id === access.sandboxRole)! : null;
   return {
     ...apiInfo(model),
-    scopes: model.scopes.map(({ id, description, group, grantsAll }) => ({ id, description, group, grantsAll })),
+    scopes: scopeInfos(model),
     templates: model.keyTemplates.map(({ id, name, description, scopes }) => ({ id, name, description, scopes })),
     role: role ? { name: role.name, scopes: role.scopes } : null,
     keyPolicy: {
@@ -212,5 +235,123 @@ export function keyManagerData(model: ApiModel): KeyManagerData {
       authFailureThreshold: model.monitoring.authFailureThreshold,
       minimumRequests: model.monitoring.minimumRequests,
     },
+  };
+}
+
+// ── Labs ─────────────────────────────────────────────────────────────────────────────────────
+
+/** What every sandbox-backed lab needs: the widgets' shared API info plus how to make a narrow key. */
+export interface LabApi extends ApiInfo {
+  /**
+   * Scopes for the labs' throwaway keys: one narrow scope where keys carry their own scopes,
+   * `null` where keys act with the account's role (scopes cannot be chosen).
+   */
+  keyScopes: string[] | null;
+  /** `who am I`: any valid key may call it, so it is the labs' default request. */
+  whoami: EndpointRef;
+}
+
+export const whoamiEndpoint = (model: ApiModel): Endpoint => model.endpoints.find((e) => e.action.type === 'whoami')!;
+
+export function labApi(model: ApiModel): LabApi {
+  const api = apiInfo(model);
+  const narrow = model.scopes.find((scope) => !scope.grantsAll);
+  return {
+    ...api,
+    keyScopes: model.access.mode === 'account-role' ? null : [narrow?.id ?? api.fullAccessScope],
+    whoami: endpointRef(whoamiEndpoint(model)),
+  };
+}
+
+// ── Rate-limit lab ───────────────────────────────────────────────────────────────────────────
+
+export interface RateLimitLabData {
+  api: LabApi;
+  demo: { limit: number; windowSeconds: number };
+  headers: typeof RATE_LIMIT_HEADERS;
+  /** The 429's anchor on the errors page. */
+  rateLimitedDocs: string;
+}
+
+export function rateLimitLabData(model: ApiModel): RateLimitLabData {
+  return { api: labApi(model), demo: { ...model.rateLimits.demo }, headers: RATE_LIMIT_HEADERS, rateLimitedDocs: errorDocsPath('rate_limited') };
+}
+
+// ── Rotation walkthrough ─────────────────────────────────────────────────────────────────────
+
+export interface RotationData {
+  api: LabApi;
+  /** Grace periods offered when rolling, in seconds, without 0. */
+  graceOptions: number[];
+  /** The fastest tier, simulated while the app runs so its steady traffic stays under the limit. */
+  tier: { id: string; name: string; limit: number; windowSeconds: number };
+  /** How often the simulated app sends a request. */
+  intervalMs: number;
+}
+
+export function rotationData(model: ApiModel): RotationData {
+  const tier = [...model.rateLimits.tiers].sort((a, b) => b.limit / b.windowSeconds - a.limit / a.windowSeconds)[0]!;
+  const perSecond = tier.limit / tier.windowSeconds;
+  // Stay at 80 % of the tier at most: one request every 200 ms where the tier allows it.
+  const intervalMs = Math.max(200, Math.ceil(1000 / (perSecond * 0.8)));
+  return {
+    api: labApi(model),
+    graceOptions: model.keyPolicy.rollGraceSeconds.filter((s) => s > 0).sort((a, b) => a - b),
+    tier: { id: tier.id, name: tier.name, limit: tier.limit, windowSeconds: tier.windowSeconds },
+    intervalMs,
+  };
+}
+
+// ── Scope advisor ────────────────────────────────────────────────────────────────────────────
+
+export interface ScopeAdvisorData {
+  api: LabApi;
+  endpoints: EndpointInfo[];
+  scopes: ScopeInfo[];
+  templates: Array<{ id: string; name: string; scopes: string[] }>;
+  /** Account-role APIs: every role with its scopes, and the sandbox account's role. */
+  roles: Array<{ id: string; name: string; scopes: string[] }> | null;
+  sandboxRole: string | null;
+  errors: ErrorInfo[];
+  nameMaxLength: number;
+}
+
+export function scopeAdvisorData(model: ApiModel): ScopeAdvisorData {
+  const access = model.access;
+  return {
+    api: labApi(model),
+    endpoints: model.endpoints.map((endpoint) => endpointInfo(model, endpoint)),
+    scopes: scopeInfos(model),
+    templates: model.keyTemplates.map(({ id, name, scopes }) => ({ id, name, scopes })),
+    roles: access.mode === 'account-role' ? access.roles.map(({ id, name, scopes }) => ({ id, name, scopes })) : null,
+    sandboxRole: access.mode === 'account-role' ? access.sandboxRole : null,
+    errors: errorInfos(model),
+    nameMaxLength: model.keyPolicy.nameMaxLength,
+  };
+}
+
+// ── Key inspector ────────────────────────────────────────────────────────────────────────────
+
+export interface KeyInspectorData {
+  productName: string;
+  envVar: string;
+  environments: Array<{ id: 'live' | 'test'; name: string; keyPrefix: string; baseUrl: string }>;
+  /** Characters of a whole key, per environment prefix. */
+  keyLength: number;
+  randomLength: number;
+  checksumLength: number;
+  /** Header names that carry the key, e.g. `X-API-Key`, `Authorization`. */
+  headerNames: string[];
+}
+
+export function keyInspectorData(model: ApiModel): KeyInspectorData {
+  return {
+    productName: model.product.name,
+    envVar: model.product.envVar,
+    environments: model.environments.map(({ id, name, keyPrefix, baseUrl }) => ({ id, name, keyPrefix, baseUrl })),
+    keyLength: model.keyFormat.randomLength + model.keyFormat.checksumLength,
+    randomLength: model.keyFormat.randomLength,
+    checksumLength: model.keyFormat.checksumLength,
+    headerNames: model.auth.schemes.map(keyHeaderName),
   };
 }

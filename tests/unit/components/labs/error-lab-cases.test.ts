@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadModel, fullAccessScope, missingScopes } from '../../../../src/api/index.ts';
 import { presets } from '../../../../src/api/presets/index.ts';
-import { errorLabData } from '../../../../src/components/labs/labs-data.ts';
+import { errorLabData } from '../../../../src/components/labs/error-cases.ts';
 
 describe.each(Object.keys(presets))('the error lab of the %s preset', (name) => {
   const model = loadModel(name);

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { loadModel } from '../../../../src/api/index.ts';
 import { generateKey } from '../../../../src/api/key-format.ts';
-import { keyInspectorData } from '../../../../src/components/labs/labs-data.ts';
+import { keyInspectorData } from '../../../../src/components/widgets/widget-data.ts';
 import { diagnoseKey } from '../../../../src/components/labs/key-diagnosis.ts';
 
 // The SDK's key helpers are generated for the default preset.

@@ -1,70 +1,14 @@
 /**
- * The plain data each lab island gets as props, computed from the API model at build time in the
- * Astro wrappers (server-side only: it imports the model, zod included). Islands never import the
- * model; they receive exactly what they show or need to provoke, so a preset change reaches them
- * through here and nowhere else.
+ * The error lab's cases, built from the model at build time (server-side only: it imports the
+ * model, zod included): for each error of the model, how the lab makes the sandbox answer with
+ * it, or why it cannot. Built on the shared widget data (`widgets/widget-data.ts`); the island
+ * imports only the types.
  */
 import { requestExample } from '../../api/examples.ts';
 import { type ApiModel } from '../../api/model.ts';
-import { environment, errorDocsPath, formatBytes, formatDuration, fullAccessScope, keyHeader, keyHeaderName, MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_URL_BYTES, missingScopes, RATE_LIMIT_HEADERS, type KeyHeader } from '../../api/runtime/index.ts';
+import { environment, formatBytes, formatDuration, fullAccessScope, keyHeader, MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_URL_BYTES, missingScopes, type KeyHeader } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
-import { consoleData, keyManagerData, type ApiInfo, type EndpointInfo, type ErrorInfo } from '../widgets/widget-data.ts';
-
-/** What every sandbox-backed lab needs: the widgets' shared API info plus how to make a narrow key. */
-export interface LabApi extends ApiInfo {
-  /**
-   * Scopes for the labs' throwaway keys: one narrow scope where keys carry their own scopes,
-   * `null` where keys act with the account's role (scopes cannot be chosen).
-   */
-  keyScopes: string[] | null;
-  /** `who am I`: any valid key may call it, so it is the labs' default request. */
-  whoami: LabEndpoint;
-}
-
-/** An endpoint as the labs call it through the SDK (`client.<resource>.<method>()`). */
-export interface LabEndpoint {
-  id: string;
-  method: string;
-  path: string;
-  summary: string;
-  tag: string;
-  scopes: string[];
-  hasId: boolean;
-  hasBody: boolean;
-  /** Whether the SDK method takes a query object (list endpoints). */
-  hasQuery: boolean;
-}
-
-export const labEndpoint = (endpoint: Endpoint): LabEndpoint => ({
-  id: endpoint.id,
-  method: endpoint.method,
-  path: endpoint.path,
-  summary: endpoint.summary,
-  tag: endpoint.tag,
-  scopes: endpoint.scopes,
-  hasId: endpoint.path.includes('{id}'),
-  hasBody: Boolean(endpoint.body),
-  hasQuery: Boolean(endpoint.query),
-});
-
-export const whoamiEndpoint = (model: ApiModel): Endpoint => model.endpoints.find((e) => e.action.type === 'whoami')!;
-
-export function labApi(model: ApiModel): LabApi {
-  // The key manager's data already holds the shared API info; take just that part.
-  const { product, environments, schemes, fullAccessScope: full, managementScopes } = keyManagerData(model);
-  const narrow = model.scopes.find((scope) => !scope.grantsAll);
-  return {
-    product,
-    environments,
-    schemes,
-    fullAccessScope: full,
-    managementScopes,
-    keyScopes: model.access.mode === 'account-role' ? null : [narrow?.id ?? full],
-    whoami: labEndpoint(whoamiEndpoint(model)),
-  };
-}
-
-// ── Error lab ────────────────────────────────────────────────────────────────────────────────
+import { endpointRef, errorInfos, labApi, whoamiEndpoint, type EndpointRef, type ErrorInfo, type LabApi } from '../widgets/widget-data.ts';
 
 /** How the error lab makes the sandbox answer with one error. */
 export type Provocation =
@@ -99,7 +43,7 @@ export interface ErrorCase extends ErrorInfo {
   setup: string;
   provoke: Provocation;
   /** The request that meets the error. */
-  endpoint: LabEndpoint;
+  endpoint: EndpointRef;
   /** The `{id}` path parameter, when the endpoint has one. */
   recordId: string;
   /** The JSON body sent, when the endpoint takes one. */
@@ -137,7 +81,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * as one the lab cannot show.
  */
 function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
-  const whoami = labEndpoint(whoamiEndpoint(model));
+  const whoami = endpointRef(whoamiEndpoint(model));
   const full = fullAccessScope(model).id;
   const role = model.access.mode === 'account-role' ? model.access.roles.find((r) => r.id === (model.access as { sandboxRole: string }).sandboxRole)! : null;
   // What the sandbox owner key may do: everything, or its role's scopes.
@@ -255,7 +199,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
             label: 'Call an endpoint the role does not allow',
             setup: `Sends ${target.method} ${target.path}, which needs ${target.scopes.join(', ')}, with a key of the sandbox account, whose role (${role.name}) lacks it.`,
             provoke: { kind: 'missing-scope', keyScopes: null, role: role.id },
-            endpoint: labEndpoint(target),
+            endpoint: endpointRef(target),
             recordId: '',
           },
         ];
@@ -273,7 +217,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
           label: 'Call an endpoint the key has no scope for',
           setup: `Creates a throwaway key with only ${given.id}, then sends ${target.method} ${target.path}, which needs ${target.scopes.join(', ')}.`,
           provoke: { kind: 'missing-scope', keyScopes: [given.id], role: null },
-          endpoint: labEndpoint(target),
+          endpoint: endpointRef(target),
         },
       ];
     },
@@ -297,7 +241,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
           label: 'Send a body that is not JSON',
           setup: `Sends ${create.method} ${create.path} with the sandbox owner key and a stray comma in the body. (The SDK always sends valid JSON, so the lab breaks the body on its way out, as a hand-written client might.)`,
           provoke: { kind: 'invalid-json', brokenBody: example.replace(/\}$/, ',}') },
-          endpoint: labEndpoint(create),
+          endpoint: endpointRef(create),
           body: {},
         },
       ];
@@ -310,7 +254,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
           label: 'Send a body with a missing field',
           setup: `Sends ${create.method} ${create.path} with the sandbox owner key and an empty JSON object, without the fields it requires.`,
           provoke: { kind: 'invalid-field' },
-          endpoint: labEndpoint(create),
+          endpoint: endpointRef(create),
           body: {},
         },
       ];
@@ -324,7 +268,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
           label: 'Ask for a record that does not exist',
           setup: `Sends ${get.method} ${get.path.replace('{id}', recordId)} with the sandbox owner key.`,
           provoke: { kind: 'not-found' },
-          endpoint: labEndpoint(get),
+          endpoint: endpointRef(get),
           recordId,
         },
       ];
@@ -350,7 +294,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
           label: 'Send a body over the size limit',
           setup: `Sends ${create.method} ${create.path} with the sandbox owner key and a body just over the ${formatBytes(MAX_BODY_BYTES)} the API reads.`,
           provoke: { kind: 'oversized-body', bytes: MAX_BODY_BYTES + 1 },
-          endpoint: labEndpoint(create),
+          endpoint: endpointRef(create),
           body: {},
         },
       ];
@@ -363,7 +307,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
           label: 'Send JSON labelled as plain text',
           setup: `Sends ${create.method} ${create.path} with the sandbox owner key and its example body, but with Content-Type: text/plain.`,
           provoke: { kind: 'wrong-content-type', contentType: 'text/plain' },
-          endpoint: labEndpoint(create),
+          endpoint: endpointRef(create),
           body: requestExample(model, create),
         },
       ];
@@ -387,11 +331,10 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
 }
 
 export function errorLabData(model: ApiModel): ErrorLabData {
-  const { errors } = consoleData(model);
   const byId = recipes(model);
   const cases: ErrorCase[] = [];
   const unreachable: UnreachableError[] = [];
-  for (const info of errors) {
+  for (const info of errorInfos(model)) {
     const recipe = byId[info.id];
     const made = recipe ? recipe() : 'The lab has no way to make the sandbox answer with this error.';
     if (typeof made === 'string') {
@@ -403,98 +346,4 @@ export function errorLabData(model: ApiModel): ErrorLabData {
     }
   }
   return { api: labApi(model), cases, unreachable, keyRandomLength: model.keyFormat.randomLength };
-}
-
-// ── Rate-limit lab ───────────────────────────────────────────────────────────────────────────
-
-export interface RateLimitLabData {
-  api: LabApi;
-  demo: { limit: number; windowSeconds: number };
-  headers: typeof RATE_LIMIT_HEADERS;
-  /** The 429's anchor on the errors page. */
-  rateLimitedDocs: string;
-}
-
-export function rateLimitLabData(model: ApiModel): RateLimitLabData {
-  return { api: labApi(model), demo: { ...model.rateLimits.demo }, headers: RATE_LIMIT_HEADERS, rateLimitedDocs: errorDocsPath('rate_limited') };
-}
-
-// ── Rotation walkthrough ─────────────────────────────────────────────────────────────────────
-
-export interface RotationData {
-  api: LabApi;
-  /** Grace periods offered when rolling, in seconds, without 0. */
-  graceOptions: number[];
-  /** The fastest tier, simulated while the app runs so its steady traffic stays under the limit. */
-  tier: { id: string; name: string; limit: number; windowSeconds: number };
-  /** How often the simulated app sends a request. */
-  intervalMs: number;
-}
-
-export function rotationData(model: ApiModel): RotationData {
-  const tier = [...model.rateLimits.tiers].sort((a, b) => b.limit / b.windowSeconds - a.limit / a.windowSeconds)[0]!;
-  const perSecond = tier.limit / tier.windowSeconds;
-  // Stay at 80 % of the tier at most: one request every 200 ms where the tier allows it.
-  const intervalMs = Math.max(200, Math.ceil(1000 / (perSecond * 0.8)));
-  return {
-    api: labApi(model),
-    graceOptions: model.keyPolicy.rollGraceSeconds.filter((s) => s > 0).sort((a, b) => a - b),
-    tier: { id: tier.id, name: tier.name, limit: tier.limit, windowSeconds: tier.windowSeconds },
-    intervalMs,
-  };
-}
-
-// ── Scope advisor ────────────────────────────────────────────────────────────────────────────
-
-export interface ScopeAdvisorData {
-  api: LabApi;
-  endpoints: EndpointInfo[];
-  scopes: Array<{ id: string; description: string; group: string; grantsAll: boolean }>;
-  templates: Array<{ id: string; name: string; scopes: string[] }>;
-  /** Account-role APIs: every role with its scopes, and the sandbox account's role. */
-  roles: Array<{ id: string; name: string; scopes: string[] }> | null;
-  sandboxRole: string | null;
-  errors: ErrorInfo[];
-  nameMaxLength: number;
-}
-
-export function scopeAdvisorData(model: ApiModel): ScopeAdvisorData {
-  const { endpoints, errors } = consoleData(model);
-  const access = model.access;
-  return {
-    api: labApi(model),
-    endpoints,
-    scopes: model.scopes.map(({ id, description, group, grantsAll }) => ({ id, description, group, grantsAll })),
-    templates: model.keyTemplates.map(({ id, name, scopes }) => ({ id, name, scopes })),
-    roles: access.mode === 'account-role' ? access.roles.map(({ id, name, scopes }) => ({ id, name, scopes })) : null,
-    sandboxRole: access.mode === 'account-role' ? access.sandboxRole : null,
-    errors,
-    nameMaxLength: model.keyPolicy.nameMaxLength,
-  };
-}
-
-// ── Key inspector ────────────────────────────────────────────────────────────────────────────
-
-export interface KeyInspectorData {
-  productName: string;
-  envVar: string;
-  environments: Array<{ id: 'live' | 'test'; name: string; keyPrefix: string; baseUrl: string }>;
-  /** Characters of a whole key, per environment prefix. */
-  keyLength: number;
-  randomLength: number;
-  checksumLength: number;
-  /** Header names that carry the key, e.g. `X-API-Key`, `Authorization`. */
-  headerNames: string[];
-}
-
-export function keyInspectorData(model: ApiModel): KeyInspectorData {
-  return {
-    productName: model.product.name,
-    envVar: model.product.envVar,
-    environments: model.environments.map(({ id, name, keyPrefix, baseUrl }) => ({ id, name, keyPrefix, baseUrl })),
-    keyLength: model.keyFormat.randomLength + model.keyFormat.checksumLength,
-    randomLength: model.keyFormat.randomLength,
-    checksumLength: model.keyFormat.checksumLength,
-    headerNames: model.auth.schemes.map(keyHeaderName),
-  };
 }
