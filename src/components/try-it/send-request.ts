@@ -60,7 +60,7 @@ export async function sendRequest(input: SendInput): Promise<SendResult> {
     const query = Object.fromEntries(Object.entries(input.query).filter(([, value]) => value !== ''));
     const body = await callEndpoint(
       sandboxClient(options),
-      { ...endpoint, hasQuery: endpoint.query.length > 0 },
+      endpoint,
       { recordId: input.id, body: input.body, ...(Object.keys(query).length ? { query } : {}) },
       { onResponse: (r: Response) => (response = r) },
     );
