@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { env, examples, gotoHydrated, listing, model, openWithCode, output, requestLog, run, runButton, sdk, watchForeignRequests } from './playground-helpers.ts';
 
 const list = model.endpoints.find((e) => e.action.type === 'list')!;
@@ -284,5 +284,56 @@ test.describe('looks and access', () => {
     await expect(output(page)).toContainText('Finished in', { timeout: 30_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe('code that attacks the page', () => {
+  /** The longest main-thread task (ms) since `watchLongTasks`, from the browser's own Long Tasks API. */
+  const watchLongTasks = (page: Page) =>
+    page.evaluate(() => {
+      const w = window as unknown as { longest: number };
+      w.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+  const longestTask = (page: Page) => page.evaluate(() => (window as unknown as { longest: number }).longest);
+
+  test('forged console messages are clipped and counted by the page, which stays responsive', async ({ page }) => {
+    await openWithCode(
+      page,
+      `// Replaces the worker's own postMessage to send what its limits would not.
+const send = MessagePort.prototype.postMessage;
+MessagePort.prototype.postMessage = function (this: MessagePort, message: unknown, transfer?: Transferable[]) {
+  MessagePort.prototype.postMessage = send;
+  for (let i = 0; i < 5; i++) send.call(this, { type: 'console', entries: [{ level: 'log', text: 'x'.repeat(20_000_000) }] });
+  for (let i = 0; i < 3000; i++) send.call(this, { type: 'console', entries: [{ level: 'log', text: 'forged ' + i }] });
+  return send.call(this, message, transfer ?? []);
+} as typeof send;
+console.log('hello');
+`,
+    );
+    await watchLongTasks(page);
+    const text = await run(page);
+    expect(text).toContain('more characters');
+    expect(text).toContain('more output was dropped');
+    expect(text).not.toContain('x'.repeat(20_001));
+    const longest = await longestTask(page);
+    console.log(`forged flood: longest main-thread task ${Math.round(longest)} ms`);
+    expect(longest).toBeLessThan(2000);
+    await expect(runButton(page)).toBeEnabled();
+  });
+
+  test('a program that allocates without bound is ended with a message, and the tab survives', async ({ page }) => {
+    test.setTimeout(60_000);
+    let crashed = false;
+    page.on('crash', () => (crashed = true));
+    await openWithCode(page, `const hoard: number[][] = [];\nfor (;;) hoard.push(new Array(1e6).fill(Math.random()));\n`);
+    await watchLongTasks(page);
+    const text = await run(page, 40_000);
+    expect(text).toMatch(/Stopped: the run reached|crashed|more than/);
+    expect(crashed).toBe(false);
+    console.log(`memory bomb: longest main-thread task ${Math.round(await longestTask(page))} ms`);
+    await expect(runButton(page)).toBeEnabled();
   });
 });

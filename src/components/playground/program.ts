@@ -3,6 +3,7 @@
  * bundle the worker will load, the source map reference removed, and imports of anything else
  * refused with a message (the sandbox has no packages but the SDK, and no network to get one).
  */
+import { scanCode } from './code-literals.ts';
 import { SDK_PLACEHOLDER } from './protocol.ts';
 
 export interface PreparedProgram {
@@ -11,16 +12,26 @@ export interface PreparedProgram {
   unknownImports: string[];
 }
 
-const SPECIFIER = /(\bimport\s*(?:[\w*${},\s]+\s*from\s*)?|\bexport\s*[\w*${},\s]*\s*from\s*|\bimport\s*\(\s*)(['"])([^'"\n]+)\2/g;
+/** What comes before a module specifier: `import … from`, `export … from`, `import(`. */
+const SPECIFIER_HEAD = /(\bimport\s*(?:[\w*${},\s]+\s*from\s*)?|\bexport\s*[\w*${},\s]*\s*from\s*|\bimport\s*\(\s*)(?=['"])/g;
 
 export function prepareProgram(compiled: string, sdkPackage: string): PreparedProgram {
   const unknownImports = new Set<string>();
-  const code = compiled
-    .replace(/^\/\/# sourceMappingURL=.*$/m, '')
-    .replace(SPECIFIER, (match, head: string, _quote: string, specifier: string) => {
-      if (specifier === sdkPackage) return `${head}'${SDK_PLACEHOLDER}'`;
-      unknownImports.add(specifier);
-      return match;
-    });
-  return { code, unknownImports: [...unknownImports] };
+  const code = compiled.replace(/^\/\/# sourceMappingURL=.*$/m, '');
+  // Heads are searched with strings and comments blanked, so words inside them are not syntax.
+  const { literals, blanked } = scanCode(code);
+  const literalAt = new Map(literals.map((literal) => [literal.start, literal]));
+  let out = '';
+  let copied = 0;
+  for (const match of blanked.matchAll(SPECIFIER_HEAD)) {
+    const specifier = literalAt.get(match.index + match[0].length);
+    if (!specifier) continue;
+    if (specifier.text === sdkPackage) {
+      out += `${code.slice(copied, specifier.start)}'${SDK_PLACEHOLDER}'`;
+      copied = specifier.end;
+    } else {
+      unknownImports.add(specifier.text);
+    }
+  }
+  return { code: out + code.slice(copied), unknownImports: [...unknownImports] };
 }

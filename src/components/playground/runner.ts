@@ -94,6 +94,20 @@ export function isSandboxUrl(url: string, baseUrls: readonly string[]): boolean 
   return baseUrls.some((base) => href === base || href.startsWith(`${base}/`) || href.startsWith(`${base}?`));
 }
 
+/**
+ * Limits the page applies to what a run sends, whatever the worker's own code says: the reader's
+ * program can replace that code (e.g. patch `postMessage`) and send anything.
+ */
+const MAX_ENTRY_CHARS = 20_000;
+const MAX_ENTRIES_PER_MESSAGE = 200;
+const MAX_URL_CHARS = 16 * 1024;
+const MAX_HEADERS = 100;
+const MAX_HEADER_CHARS = 16 * 1024;
+/** Twice the API's body limit: enough for the sandbox to answer 413 itself. */
+const MAX_BODY_BYTES = 2_000_000;
+
+const clip = (text: string) => (text.length > MAX_ENTRY_CHARS ? `${text.slice(0, MAX_ENTRY_CHARS)}… (${text.length - MAX_ENTRY_CHARS} more characters)` : text);
+
 const isInteger = (value: unknown): value is number => Number.isInteger(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 
@@ -106,20 +120,22 @@ function readMessage(data: unknown): WorkerMessage | null {
       return { type: 'started' };
     case 'console': {
       if (!Array.isArray(m['entries'])) return null;
-      const entries = (m['entries'] as unknown[]).flatMap((e) => {
+      const entries = (m['entries'] as unknown[]).slice(0, MAX_ENTRIES_PER_MESSAGE).flatMap((e) => {
         const entry = e as Record<string, unknown> | null;
         const level = entry?.['level'];
         if (!entry || !isString(entry['text']) || !['log', 'info', 'warn', 'error'].includes(level as string)) return [];
-        return [{ level: level as ConsoleEntry['level'], text: entry['text'] }];
+        return [{ level: level as ConsoleEntry['level'], text: clip(entry['text']) }];
       });
       return { type: 'console', entries };
     }
     case 'fetch': {
       const headers = m['headers'];
       const body = m['body'];
-      if (!isInteger(m['id']) || !isString(m['method']) || !isString(m['url']) || !Array.isArray(headers)) return null;
+      if (!isInteger(m['id']) || !isString(m['method']) || m['method'].length > 20 || !isString(m['url']) || m['url'].length > MAX_URL_CHARS) return null;
+      if (!Array.isArray(headers) || headers.length > MAX_HEADERS) return null;
       if (!headers.every((h) => Array.isArray(h) && h.length === 2 && isString(h[0]) && isString(h[1]))) return null;
-      if (body !== null && !(body instanceof ArrayBuffer)) return null;
+      if ((headers as Array<[string, string]>).reduce((sum, [name, value]) => sum + name.length + value.length, 0) > MAX_HEADER_CHARS) return null;
+      if (body !== null && !(body instanceof ArrayBuffer && body.byteLength <= MAX_BODY_BYTES)) return null;
       return { type: 'fetch', id: m['id'], method: m['method'], url: m['url'], headers: headers as Array<[string, string]>, body };
     }
     case 'abort':
@@ -128,7 +144,7 @@ function readMessage(data: unknown): WorkerMessage | null {
       const line = m['line'];
       const column = m['column'];
       if (!isString(m['text'])) return null;
-      return { type: 'uncaught', text: m['text'], line: isInteger(line) ? line : null, column: isInteger(column) ? column : null };
+      return { type: 'uncaught', text: clip(m['text']), line: isInteger(line) ? line : null, column: isInteger(column) ? column : null };
     }
     case 'exit':
       return m['code'] === 0 || m['code'] === 1 ? { type: 'exit', code: m['code'] } : null;
@@ -145,6 +161,7 @@ export function startRun(options: RunOptions): RunHandle {
   const requests = new AbortController();
   const inFlight = new Map<number, { controller: AbortController; entry: RequestEntry }>();
   let requestCount = 0;
+  let lines = 0;
   let ended = false;
   let started = false;
 
@@ -220,9 +237,16 @@ export function startRun(options: RunOptions): RunHandle {
         started = true;
         clearTimeout(startWatch);
         break;
-      case 'console':
-        options.onConsole(message.entries);
+      case 'console': {
+        // The line limit holds here too: a forged flood stops at the same count as real output.
+        if (lines > init.maxLines) break;
+        const room = init.maxLines - lines;
+        lines += message.entries.length;
+        const shown = message.entries.slice(0, Math.max(0, room));
+        if (lines > init.maxLines) shown.push({ level: 'warn', text: `… more output was dropped (the playground shows at most ${init.maxLines} lines per run).` });
+        if (shown.length) options.onConsole(shown);
         break;
+      }
       case 'fetch':
         void forward(message);
         break;

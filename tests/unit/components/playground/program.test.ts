@@ -16,6 +16,11 @@ describe('preparing compiled code', () => {
     expect(code).not.toContain('sourceMappingURL');
     expect(unknownImports).toEqual(['lodash', 'node:fs']);
   });
+
+  test('reads no import in strings, comments or names that contain the word', () => {
+    const source = `console.log('Starting the import', 'now');\n// import 'left-pad'\nconst important = "export * from 'x'";\nconst reimport = 1;\n`;
+    expect(prepareProgram(source, '@huechat/sdk')).toEqual({ code: source, unknownImports: [] });
+  });
 });
 
 describe('source maps', () => {

@@ -40,4 +40,18 @@ describe('key scan', () => {
     expect(findKey('process.env.KEY ?? "sk_test_…"', prefixes)).toBeNull();
     expect(withoutKeys(`'${key}'`, prefixes)).toBe(`'KEY_REMOVED_USE_PROCESS_ENV'`);
   });
+
+  test('sees a key split into string pieces, and removes every piece', () => {
+    const [a, b, c] = [key.slice(0, 10), key.slice(10, 25), key.slice(25)];
+    for (const code of [`const k = '${a}' + '${b}' + "${c}";`, `const k = ['${a}', \`${b}\`, '${c}'].join('');`, `const k = '${a}' +\n  '${b}${c}';`]) {
+      expect(findKey(code, prefixes), code).toBe(key);
+      expect(withoutKeys(code, prefixes), code).not.toContain(b);
+      expect(() => shareFragment(code, prefixes), code).toThrowError(ShareError);
+    }
+    expect(withoutKeys(`'${a}' + '${b}${c}'`, prefixes)).toBe(`'KEY_REMOVED_USE_PROCESS_ENV' + 'KEY_REMOVED_USE_PROCESS_ENV'`);
+  });
+
+  test('does not join strings that are not pieces of one value', () => {
+    expect(findKey(`const prefix = 'sk_test_';\nconsole.log('${'a'.repeat(30)}');`, prefixes)).toBeNull();
+  });
 });
