@@ -10,14 +10,13 @@
 import '../../styles/widgets.css';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { KeyHeader } from '../../api/runtime/auth-schemes.ts';
-import { parseApiKey } from '../../sdk/index.ts';
 import { startSandboxFor } from '../sandbox/sandbox-session.ts';
 import { useWallet } from '../wallet/use-wallet.ts';
 import { describeWalletKey } from '../wallet/wallet-labels.ts';
 import { isUsable } from '../wallet/wallet.ts';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
-import type { ConsoleData, EndpointInfo } from '../widgets/widget-data.ts';
-import { bodyOf, draftFromLink, planRerun, sendAttempt, type KeySelection } from './console-send.ts';
+import type { ConsoleData } from '../widgets/widget-data.ts';
+import { bodyOf, defaultDraft, draftFromLink, planRerun, reconcileSelection, sendAttempt, snippetKey, type KeySelection } from './console-send.ts';
 import HistoryPanel from './HistoryPanel.tsx';
 import { addToHistory, clearHistory, loadHistory, NO_SCHEME, type HistoryEntry, type RequestDraft } from './request-draft.ts';
 import ResponseView from './ResponseView.tsx';
@@ -35,15 +34,11 @@ interface Props {
 
 const OWNER_LABEL = 'Sandbox owner key (made when the sandbox first starts)';
 
-function defaults(endpoint: EndpointInfo, scheme: string): RequestDraft {
-  return { endpoint: endpoint.id, id: endpoint.sampleId, query: {}, body: endpoint.exampleBody, scheme };
-}
-
 export default function TryItConsole({ data, endpoint: initial, level = 2 }: Props) {
   const id = useId();
   const { wallet, keys: walletKeys } = useWallet(data.product.id);
   const find = (endpointId: string) => data.endpoints.find((e) => e.id === endpointId);
-  const [draft, setDraft] = useState<RequestDraft>(() => defaults(find(initial) ?? data.endpoints[0]!, data.schemes[0]!.id));
+  const [draft, setDraft] = useState<RequestDraft>(() => defaultDraft(find(initial) ?? data.endpoints[0]!, data.schemes[0]!.id));
   const [selection, setSelection] = useState<KeySelection>('owner');
   const [pasted, setPasted] = useState('');
   const [keyProblem, setKeyProblem] = useState<{ message: string; canSendAnyway: boolean } | null>(null);
@@ -87,13 +82,8 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
   // Offer the reader's newest working key once the wallet is read, unless they already chose;
   // and never keep pointing at a key the wallet no longer has.
   useEffect(() => {
-    if (selection.startsWith('wallet:') && !walletKeys.some((k) => `wallet:${k.id}` === selection)) {
-      setSelection('owner');
-      return;
-    }
-    if (chosenByReader.current || selection !== 'owner') return;
-    const newest = walletKeys.find(isUsable);
-    if (newest) setSelection(`wallet:${newest.id}`);
+    const next = reconcileSelection(selection, walletKeys, chosenByReader.current);
+    if (next) setSelection(next);
   }, [walletKeys, selection]);
 
   const update = (patch: Partial<RequestDraft>) => {
@@ -103,7 +93,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
 
   const chooseEndpoint = (endpointId: string) => {
     const next = find(endpointId);
-    if (next) setDraft((d) => defaults(next, d.scheme));
+    if (next) setDraft((d) => defaultDraft(next, d.scheme));
     setFieldError(null);
   };
 
@@ -169,11 +159,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
     const scheme = data.schemes.find((s) => s.id === schemeId);
     return scheme ? { scheme: scheme.id, header: scheme.header, prefix: scheme.prefix } : null;
   };
-  const environmentOfKey = (): 'live' | 'test' => {
-    const secret = selection === 'pasted' ? pasted : walletEntry?.secret;
-    return (secret && parseApiKey(secret).environment) || 'test';
-  };
-  const snippetSecret = draft.scheme === NO_SCHEME || selection === 'none' ? null : selection === 'pasted' ? pasted || null : (walletEntry?.secret ?? null);
+  const snippet = snippetKey(draft, selection, pasted, walletEntry);
   const tags = [...new Set(data.endpoints.map((e) => e.tag))];
   const sub = below(level);
   const described = (...ids: Array<string | false>) => ids.filter(Boolean).join(' ') || undefined;
@@ -412,10 +398,10 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
       <SnippetPanel
         request={
           bodyCheck.ok
-            ? { endpoint, id: draft.id, query: draft.query, body: bodyCheck.value, auth: keyHeaderOf(draft.scheme), environment: environmentOfKey() }
+            ? { endpoint, id: draft.id, query: draft.query, body: bodyCheck.value, auth: keyHeaderOf(draft.scheme), environment: snippet.environment }
             : { problem: 'Fix the body’s JSON to see the code.' }
         }
-        secret={snippetSecret}
+        secret={snippet.secret}
         envVar={data.product.envVar}
         targets={data.codeTargets}
         settings={data.snippets}

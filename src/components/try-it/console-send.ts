@@ -69,6 +69,34 @@ export function walletKeyFor(selection: KeySelection, keys: readonly WalletKey[]
   return keys.find((k) => `wallet:${k.id}` === selection);
 }
 
+/** The console's request for an endpoint: its sample id and example body, no query. */
+export const defaultDraft = (endpoint: EndpointInfo, scheme: string): RequestDraft => ({
+  endpoint: endpoint.id,
+  id: endpoint.sampleId,
+  query: {},
+  body: endpoint.exampleBody,
+  scheme,
+});
+
+/**
+ * The key menu's choice once the wallet changed: back to the owner key when the chosen key left
+ * the wallet; the newest working key while the reader has not chosen. `null` keeps the choice.
+ */
+export function reconcileSelection(selection: KeySelection, walletKeys: readonly WalletKey[], chosenByReader: boolean): KeySelection | null {
+  if (selection.startsWith('wallet:') && !walletKeys.some((k) => `wallet:${k.id}` === selection)) return 'owner';
+  if (chosenByReader || selection !== 'owner') return null;
+  const newest = walletKeys.find(isUsable);
+  return newest ? `wallet:${newest.id}` : null;
+}
+
+/** The key the code snippets show (`null`: none) and the environment it belongs to (test unless it says live). */
+export function snippetKey(draft: RequestDraft, selection: KeySelection, pasted: string, walletEntry: WalletKey | undefined): { secret: string | null; environment: 'live' | 'test' } {
+  const chosen = selection === 'pasted' ? pasted : walletEntry?.secret;
+  const environment = (chosen && parseApiKey(chosen).environment) || 'test';
+  const secret = draft.scheme === NO_SCHEME || selection === 'none' ? null : selection === 'pasted' ? pasted || null : (walletEntry?.secret ?? null);
+  return { secret, environment };
+}
+
 /** The outcome in one line, for the live region and the history: "401 Unauthorized in 3 ms (Revoked key)". */
 export function describeResult(result: SendResult, errors: ConsoleSendDeps['errors']): string {
   if (result.kind === 'failure') return `Not sent: ${result.message}`;

@@ -9,9 +9,12 @@ import { model } from '../../../../src/api/index.ts';
 import { createClient } from '../../../../src/sdk/index.ts';
 import { SandboxUnavailableError } from '../../../../src/components/sandbox/sandbox-session.ts';
 import {
+  defaultDraft,
   draftFromLink,
   planRerun,
+  reconcileSelection,
   sendAttempt,
+  snippetKey,
   type ConsoleSendDeps,
   type KeySelection,
   type SendAttempt,
@@ -244,5 +247,42 @@ describe('a shared link', () => {
       'The link names an endpoint this API does not have (“teleport.now”), so the console shows its usual example instead.',
     );
     expect(draftFromLink('#revoked-api-key', data)).toBeNull();
+  });
+});
+
+describe('the key menu and the snippets', () => {
+  const key = (id: string, patch: Partial<WalletKey> = {}): WalletKey => ({
+    id,
+    name: id,
+    secret: `sk_test_${id}`,
+    environment: 'test',
+    scopes: [],
+    createdAt: '',
+    expiresAt: null,
+    status: 'active',
+    replacedBy: null,
+    owner: false,
+    ...patch,
+  });
+
+  it('offer the newest working key until the reader chooses, and never a key the wallet lost', () => {
+    const keys = [key('key_revoked', { status: 'revoked' }), key('key_new'), key('key_old')];
+    expect(reconcileSelection('owner', keys, false)).toBe('wallet:key_new');
+    expect(reconcileSelection('owner', keys, true)).toBeNull();
+    expect(reconcileSelection('owner', [], false)).toBeNull();
+    expect(reconcileSelection('wallet:key_old', keys, false)).toBeNull();
+    expect(reconcileSelection('wallet:key_gone', keys, true)).toBe('owner');
+    expect(reconcileSelection('pasted', keys, false)).toBeNull();
+  });
+
+  it('show the chosen key in the snippets, none when no header is sent, and its environment', () => {
+    const live = `${model.environments.find((e) => e.keyPrefix.includes('live'))!.keyPrefix}AbCdEfGhIjKlMnOpQrStUvWx`;
+    const draft = defaultDraft(endpoint('contacts.get'), 'X-API-Key');
+    expect(draft).toEqual({ endpoint: 'contacts.get', id: 'ct_seed_1', query: {}, body: '', scheme: 'X-API-Key' });
+    expect(snippetKey(draft, 'wallet:key_1', '', key('key_1'))).toEqual({ secret: 'sk_test_key_1', environment: 'test' });
+    expect(snippetKey(draft, 'pasted', '', undefined)).toEqual({ secret: null, environment: 'test' });
+    expect(snippetKey({ ...draft, scheme: 'none' }, 'wallet:key_1', '', key('key_1')).secret).toBeNull();
+    expect(snippetKey(draft, 'none', '', undefined).secret).toBeNull();
+    expect(snippetKey(draft, 'pasted', live, undefined)).toEqual({ secret: live, environment: 'live' });
   });
 });
