@@ -10,18 +10,17 @@ import { maskKey } from '../../api/key-format.ts';
 import { useWallet } from '../wallet/use-wallet.ts';
 import { isUsable } from '../wallet/wallet.ts';
 import CopyButton from '../widgets/CopyButton.tsx';
-import type { CodeEditor, Problem } from './code-editor.ts';
+import type { Problem } from './code-editor.ts';
+import { editorLoader, type EditorState } from './editor-loader.ts';
 import { loadSavedCode, saveCode } from './code-store.ts';
 import type { PlaygroundData } from './playground-data.ts';
-import { AUTO, MAX_LINES, NONE, runPlayground, upsertRequest, type RunLine, type RunState } from './run-controller.ts';
+import { appendOutput, AUTO, NONE, runPlayground, upsertRequest, type RunLine, type RunState } from './run-controller.ts';
 import type { RequestEntry, RunHandle } from './runner.ts';
 import RunOutput, { type OutputLine } from './RunOutput.tsx';
 
 interface Props {
   data: PlaygroundData;
 }
-
-type EditorState = 'placeholder' | 'loading' | 'ready' | 'failed';
 
 export default function PlaygroundApp({ data }: Props) {
   const { examples, envVar, keyPrefixes } = data;
@@ -47,8 +46,6 @@ export default function PlaygroundApp({ data }: Props) {
 
   const codeRef = useRef(code);
   const exampleRef = useRef(exampleId);
-  const editorRef = useRef<CodeEditor | null>(null);
-  const editorLoad = useRef<Promise<CodeEditor> | null>(null);
   const monacoHost = useRef<HTMLDivElement>(null);
   const runHandle = useRef<RunHandle | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -60,8 +57,6 @@ export default function PlaygroundApp({ data }: Props) {
   keysRef.current = keys;
   const getKeys = () => keysRef.current;
 
-  const currentCode = () => editorRef.current?.getCode() ?? codeRef.current;
-
   const remember = useCallback(
     (next: string, example: string | null) => {
       codeRef.current = next;
@@ -72,15 +67,32 @@ export default function PlaygroundApp({ data }: Props) {
     [productId, keyPrefixes],
   );
 
+  const [editor] = useState(() =>
+    editorLoader({
+      load: () => import('./code-editor.ts'),
+      envVar,
+      host: () => monacoHost.current!,
+      code: () => codeRef.current,
+      onRun: () => void runRef.current(),
+      onChange: (next) => remember(next, exampleRef.current),
+      onProblems: setProblems,
+      onState: (state, error) => {
+        setEditorState(state);
+        if (error) setEditorError(error);
+      },
+      onStatus: setStatus,
+    }),
+  );
+  const openEditor = editor.open;
+
+  const currentCode = () => editor.current()?.getCode() ?? codeRef.current;
+
   const addLines = useCallback((entries: RunLine[]) => {
     if (!firstOutput.current && entries.some((e) => !e.system)) {
       firstOutput.current = true;
       performance.mark('playground:first-output');
     }
-    setLines((current) => {
-      if (current.length >= MAX_LINES + 20) return current;
-      return [...current, ...entries.map((e) => ({ ...e, id: lineId.current++ }))];
-    });
+    setLines((current) => appendOutput(current, entries, () => lineId.current++));
   }, []);
 
   // A shared link's code first, else the code saved last time; nothing runs by itself.
@@ -94,7 +106,7 @@ export default function PlaygroundApp({ data }: Props) {
           setCode(shared);
           setExampleId(example);
           remember(shared, example);
-          editorRef.current?.setCode(shared);
+          editor.current()?.setCode(shared);
           setNotice({ kind: 'info', text: 'This code came from a shared link. Read it before you press Run: nothing runs until you do.' });
           // The code now lives in this browser; a reload keeps the reader's edits rather than the link's.
           history.replaceState(history.state, '', location.pathname + location.search);
@@ -120,42 +132,6 @@ export default function PlaygroundApp({ data }: Props) {
 
   useEffect(() => () => runHandle.current?.stop(), []);
 
-  const openEditor = useCallback(
-    (focus: boolean): Promise<CodeEditor> => {
-      editorLoad.current ??= (async () => {
-        setEditorState('loading');
-        setStatus('Loading the editor (about 3 MB from this site, once)…');
-        try {
-          const { createCodeEditor } = await import('./code-editor.ts');
-          const editor = createCodeEditor({ code: codeRef.current, envVar });
-          editor.mount(monacoHost.current!, {
-            ariaLabel: 'TypeScript code. Ctrl+Enter runs it.',
-            onRun: () => void runRef.current(),
-            onChange: (next) => remember(next, exampleRef.current),
-          });
-          editor.onProblems(setProblems);
-          editorRef.current = editor;
-          setEditorState('ready');
-          setStatus('The editor is ready: completions, hover docs and type errors for the SDK.');
-          performance.mark('playground:editor-ready');
-          return editor;
-        } catch (error) {
-          editorLoad.current = null;
-          setEditorState('failed');
-          const message = error instanceof Error ? error.message : String(error);
-          setEditorError(`The editor could not load (${message}). Check your connection and press Edit again.`);
-          setStatus('The editor could not load.');
-          throw error;
-        }
-      })();
-      return editorLoad.current.then((editor) => {
-        if (focus) editor.focus();
-        return editor;
-      });
-    },
-    [envVar, remember],
-  );
-
   const onEdit = () => {
     performance.mark('playground:edit');
     void openEditor(true).catch(() => undefined);
@@ -165,10 +141,10 @@ export default function PlaygroundApp({ data }: Props) {
     const example = examples.find((e) => e.id === exampleIdToLoad)!;
     setExampleId(example.id);
     setCode(example.code);
-    editorRef.current?.setCode(example.code);
+    editor.current()?.setCode(example.code);
     remember(example.code, example.id);
     setNotice(null);
-    setStatus(`Loaded the example “${example.title}”.${editorRef.current ? ' Ctrl+Z in the editor brings back your code.' : ''}`);
+    setStatus(`Loaded the example “${example.title}”.${editor.current() ? ' Ctrl+Z in the editor brings back your code.' : ''}`);
   };
 
   const runCode = async () => {
@@ -177,11 +153,11 @@ export default function PlaygroundApp({ data }: Props) {
     firstOutput.current = false;
     setLines([]);
     setRequests([]);
-    editorRef.current?.clearRuntimeError();
+    editor.current()?.clearRuntimeError();
     await runPlayground({
       data,
       keyChoice,
-      editorLoaded: editorRef.current !== null,
+      editorLoaded: editor.current() !== null,
       openEditor: () => openEditor(false),
       loadSession: () => import('./run-session.ts'),
       walletKeys: getKeys,
@@ -331,7 +307,7 @@ export default function PlaygroundApp({ data }: Props) {
           <ul aria-labelledby={`${id}-problems`}>
             {problems.slice(0, 20).map((p, i) => (
               <li key={i}>
-                <button type="button" className="kp-link-button" onClick={() => editorRef.current?.reveal(p.line, p.column)}>
+                <button type="button" className="kp-link-button" onClick={() => editor.current()?.reveal(p.line, p.column)}>
                   Line {p.line}
                 </button>
                 : {p.message}

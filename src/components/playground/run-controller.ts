@@ -63,6 +63,19 @@ export function endMessage(end: RunEnd | RunFailure, ms: number): { text: string
   }
 }
 
+/**
+ * The output with `entries` added, each with an id from `nextId`. The worker stops sending past
+ * `MAX_LINES`; past that and a few of the playground's own lines, nothing more is kept.
+ */
+export function appendOutput(
+  current: ReadonlyArray<RunLine & { id: number }>,
+  entries: readonly RunLine[],
+  nextId: () => number,
+): Array<RunLine & { id: number }> {
+  if (current.length >= MAX_LINES + 20) return current as Array<RunLine & { id: number }>;
+  return [...current, ...entries.map((e) => ({ ...e, id: nextId() }))];
+}
+
 /** The run's requests with one entry updated (a pending request answered) or added. */
 export function upsertRequest(requests: readonly RequestEntry[], entry: RequestEntry): RequestEntry[] {
   const index = requests.findIndex((r) => r.id === entry.id);

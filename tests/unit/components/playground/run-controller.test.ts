@@ -8,9 +8,11 @@ import { model } from '../../../../src/api/index.ts';
 import { playgroundData } from '../../../../src/components/playground/playground-data.ts';
 import { prepareProgram } from '../../../../src/components/playground/program.ts';
 import {
+  appendOutput,
   AUTO,
   chosenKey,
   endMessage,
+  MAX_LINES,
   NONE,
   runPlayground,
   upsertRequest,
@@ -206,4 +208,16 @@ it('keeps one row per request, updated when its answer comes', () => {
     [1, 200],
     [2, 'refused'],
   ]);
+});
+
+it('numbers the output lines, and keeps no more once an endless stream passed the limit', () => {
+  let id = 0;
+  const next = () => id++;
+  const first = appendOutput([], [{ level: 'log', text: 'a' }, { level: 'info', text: '▶ run', system: true }], next);
+  expect(first).toEqual([
+    { level: 'log', text: 'a', id: 0 },
+    { level: 'info', text: '▶ run', system: true, id: 1 },
+  ]);
+  const full = Array.from({ length: MAX_LINES + 20 }, (_, i) => ({ level: 'log' as const, text: String(i), id: i }));
+  expect(appendOutput(full, [{ level: 'log', text: 'more' }], next)).toBe(full);
 });
