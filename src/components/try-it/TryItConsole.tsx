@@ -125,7 +125,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
         },
       );
       if (outcome.kind === 'field') {
-        if (outcome.message) setFieldError({ field: outcome.field as 'id' | 'key', message: outcome.message });
+        if (outcome.message && outcome.field !== 'body') setFieldError({ field: outcome.field, message: outcome.message });
         if (outcome.announcement) setAnnouncement(outcome.announcement);
         refs[outcome.field].current?.focus();
       } else if (outcome.kind === 'key-problem') {
