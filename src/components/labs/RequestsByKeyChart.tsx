@@ -4,27 +4,14 @@
  * walkthrough's steps. The accessible name says the totals; the table beside it lists the steps.
  */
 import { useId } from 'react';
+import { WINDOW_SECONDS, type Bucket, type Marker } from './rotation-app.ts';
 import { useChartWidth } from './use-chart-width.ts';
-
-export interface Bucket {
-  second: number;
-  old: number;
-  next: number;
-  failed: number;
-}
-
-export interface Marker {
-  t: number;
-  label: string;
-}
 
 const H = 200;
 const LEFT = 28;
 const RIGHT = 8;
 const TOP = 32;
 const BOTTOM = 30;
-/** Seconds shown at most: the chart slides along after that. */
-export const WINDOW_SECONDS = 60;
 
 interface Props {
   buckets: Bucket[];

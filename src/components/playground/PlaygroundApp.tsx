@@ -8,53 +8,18 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { maskKey } from '../../api/key-format.ts';
 import { useWallet } from '../wallet/use-wallet.ts';
-import { isUsable, type WalletKey } from '../wallet/wallet.ts';
+import { isUsable } from '../wallet/wallet.ts';
 import CopyButton from '../widgets/CopyButton.tsx';
-import type { CodeEditor, Problem } from './code-editor.ts';
+import type { Problem } from './code-editor.ts';
+import { editorLoader, type EditorState } from './editor-loader.ts';
 import { loadSavedCode, saveCode } from './code-store.ts';
 import type { PlaygroundData } from './playground-data.ts';
-import type { ConsoleLevel } from './protocol.ts';
-import type { RequestEntry, RunEnd, RunHandle } from './runner.ts';
+import { appendOutput, AUTO, NONE, runPlayground, upsertRequest, type RunLine, type RunState } from './run-controller.ts';
+import type { RequestEntry, RunHandle } from './runner.ts';
 import RunOutput, { type OutputLine } from './RunOutput.tsx';
 
 interface Props {
   data: PlaygroundData;
-}
-
-type EditorState = 'placeholder' | 'loading' | 'ready' | 'failed';
-type RunState =
-  | { phase: 'idle' }
-  | { phase: 'preparing'; message: string }
-  | { phase: 'running'; startedAt: number }
-  | { phase: 'ended'; end: RunEnd | { reason: 'error'; message: string }; seconds: number };
-
-/** The reader's choice in the key menu: the sandbox owner key (default), none, or a wallet key id. */
-const AUTO = 'auto';
-const NONE = 'none';
-const MAX_LINES = 2000;
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-function chosenKey(choice: string, keys: readonly WalletKey[]): WalletKey | null {
-  if (choice === NONE) return null;
-  const usable = keys.filter(isUsable);
-  return usable.find((k) => k.id === choice) ?? usable.find((k) => k.owner) ?? usable[0] ?? null;
-}
-
-function endMessage(end: RunEnd | { reason: 'error'; message: string }, ms: number): { text: string; level: ConsoleLevel } {
-  switch (end.reason) {
-    case 'finished':
-      return { text: `Finished in ${seconds(ms)}.`, level: 'info' };
-    case 'failed':
-      return { text: `Ended by an uncaught error after ${seconds(ms)}.`, level: 'error' };
-    case 'stopped':
-      return { text: `Stopped after ${seconds(ms)}.`, level: 'warn' };
-    case 'time-limit':
-      return { text: `Stopped: the run reached the ${end.seconds} s time limit (an endless loop, or a wait that is too long).`, level: 'warn' };
-    case 'crashed':
-    case 'error':
-      return { text: end.message, level: 'error' };
-  }
 }
 
 export default function PlaygroundApp({ data }: Props) {
@@ -81,8 +46,6 @@ export default function PlaygroundApp({ data }: Props) {
 
   const codeRef = useRef(code);
   const exampleRef = useRef(exampleId);
-  const editorRef = useRef<CodeEditor | null>(null);
-  const editorLoad = useRef<Promise<CodeEditor> | null>(null);
   const monacoHost = useRef<HTMLDivElement>(null);
   const runHandle = useRef<RunHandle | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -94,8 +57,6 @@ export default function PlaygroundApp({ data }: Props) {
   keysRef.current = keys;
   const getKeys = () => keysRef.current;
 
-  const currentCode = () => editorRef.current?.getCode() ?? codeRef.current;
-
   const remember = useCallback(
     (next: string, example: string | null) => {
       codeRef.current = next;
@@ -106,15 +67,32 @@ export default function PlaygroundApp({ data }: Props) {
     [productId, keyPrefixes],
   );
 
-  const addLines = useCallback((entries: Array<{ level: ConsoleLevel; text: string; system?: boolean }>) => {
+  const [editor] = useState(() =>
+    editorLoader({
+      load: () => import('./code-editor.ts'),
+      envVar,
+      host: () => monacoHost.current!,
+      code: () => codeRef.current,
+      onRun: () => void runRef.current(),
+      onChange: (next) => remember(next, exampleRef.current),
+      onProblems: setProblems,
+      onState: (state, error) => {
+        setEditorState(state);
+        if (error) setEditorError(error);
+      },
+      onStatus: setStatus,
+    }),
+  );
+  const openEditor = editor.open;
+
+  const currentCode = () => editor.current()?.getCode() ?? codeRef.current;
+
+  const addLines = useCallback((entries: RunLine[]) => {
     if (!firstOutput.current && entries.some((e) => !e.system)) {
       firstOutput.current = true;
       performance.mark('playground:first-output');
     }
-    setLines((current) => {
-      if (current.length >= MAX_LINES + 20) return current;
-      return [...current, ...entries.map((e) => ({ ...e, id: lineId.current++ }))];
-    });
+    setLines((current) => appendOutput(current, entries, () => lineId.current++));
   }, []);
 
   // A shared link's code first, else the code saved last time; nothing runs by itself.
@@ -128,7 +106,7 @@ export default function PlaygroundApp({ data }: Props) {
           setCode(shared);
           setExampleId(example);
           remember(shared, example);
-          editorRef.current?.setCode(shared);
+          editor.current()?.setCode(shared);
           setNotice({ kind: 'info', text: 'This code came from a shared link. Read it before you press Run: nothing runs until you do.' });
           // The code now lives in this browser; a reload keeps the reader's edits rather than the link's.
           history.replaceState(history.state, '', location.pathname + location.search);
@@ -154,42 +132,6 @@ export default function PlaygroundApp({ data }: Props) {
 
   useEffect(() => () => runHandle.current?.stop(), []);
 
-  const openEditor = useCallback(
-    (focus: boolean): Promise<CodeEditor> => {
-      editorLoad.current ??= (async () => {
-        setEditorState('loading');
-        setStatus('Loading the editor (about 3 MB from this site, once)…');
-        try {
-          const { createCodeEditor } = await import('./code-editor.ts');
-          const editor = createCodeEditor({ code: codeRef.current, envVar });
-          editor.mount(monacoHost.current!, {
-            ariaLabel: 'TypeScript code. Ctrl+Enter runs it.',
-            onRun: () => void runRef.current(),
-            onChange: (next) => remember(next, exampleRef.current),
-          });
-          editor.onProblems(setProblems);
-          editorRef.current = editor;
-          setEditorState('ready');
-          setStatus('The editor is ready: completions, hover docs and type errors for the SDK.');
-          performance.mark('playground:editor-ready');
-          return editor;
-        } catch (error) {
-          editorLoad.current = null;
-          setEditorState('failed');
-          const message = error instanceof Error ? error.message : String(error);
-          setEditorError(`The editor could not load (${message}). Check your connection and press Edit again.`);
-          setStatus('The editor could not load.');
-          throw error;
-        }
-      })();
-      return editorLoad.current.then((editor) => {
-        if (focus) editor.focus();
-        return editor;
-      });
-    },
-    [envVar, remember],
-  );
-
   const onEdit = () => {
     performance.mark('playground:edit');
     void openEditor(true).catch(() => undefined);
@@ -199,10 +141,10 @@ export default function PlaygroundApp({ data }: Props) {
     const example = examples.find((e) => e.id === exampleIdToLoad)!;
     setExampleId(example.id);
     setCode(example.code);
-    editorRef.current?.setCode(example.code);
+    editor.current()?.setCode(example.code);
     remember(example.code, example.id);
     setNotice(null);
-    setStatus(`Loaded the example “${example.title}”.${editorRef.current ? ' Ctrl+Z in the editor brings back your code.' : ''}`);
+    setStatus(`Loaded the example “${example.title}”.${editor.current() ? ' Ctrl+Z in the editor brings back your code.' : ''}`);
   };
 
   const runCode = async () => {
@@ -211,83 +153,20 @@ export default function PlaygroundApp({ data }: Props) {
     firstOutput.current = false;
     setLines([]);
     setRequests([]);
-    editorRef.current?.clearRuntimeError();
-    const started = performance.now();
-    const fail = (message: string) => {
-      setRun({ phase: 'ended', end: { reason: 'error', message }, seconds: (performance.now() - started) / 1000 });
-      addLines([{ level: 'error', text: message, system: true }]);
-      setStatus(message);
-    };
-    try {
-      setRun({ phase: 'preparing', message: editorRef.current ? 'Starting…' : 'Loading the TypeScript compiler (once)…' });
-      setStatus('Preparing the run…');
-      const [editor, session] = await Promise.all([openEditor(false), import('./run-session.ts')]);
-      // One start attempt per run, shared by its requests (with no key, on the first request).
-      const start = session.sandboxStarter(data.api);
-      let starting: Promise<void> | undefined;
-      const sandboxReady = () => (starting ??= start());
-      let sandboxProblem: string | null = null;
-      if (keyChoice !== NONE) {
-        setRun({ phase: 'preparing', message: 'Starting the sandbox…' });
-        // A fresh sandbox makes its owner key now and puts it in the wallet.
-        await sandboxReady().catch((error: unknown) => (sandboxProblem = error instanceof Error ? error.message : String(error)));
-      }
-      const key = chosenKey(keyChoice, getKeys());
-      setRun({ phase: 'preparing', message: 'Compiling…' });
-      const compiled = await editor.compile();
-      const program = session.prepareProgram(compiled.js, data.sdkPackage);
-      if (program.unknownImports.length) {
-        return fail(`Only ${data.sdkPackage} can be imported here; remove the import of ${program.unknownImports.map((s) => `“${s}”`).join(', ')}.`);
-      }
-      const intro: Array<{ level: ConsoleLevel; text: string; system: boolean }> = [];
-      if (sandboxProblem) intro.push({ level: 'error', text: `${sandboxProblem} Requests to the API will fail.`, system: true });
-      intro.push({
-        level: 'info',
-        text: key ? `▶ Running with ${envVar} = ${key.name} (${maskKey(key.secret, keyPrefixes)}).` : `▶ Running with no key: ${envVar} is not set.`,
-        system: true,
-      });
-      if (compiled.errors.length) {
-        const n = compiled.errors.length;
-        intro.push({ level: 'warn', text: `${n} type error${n === 1 ? '' : 's'} (listed under the editor); running anyway.`, system: true });
-      }
-      addLines(intro);
-      setRun({ phase: 'running', startedAt: performance.now() });
-      setStatus('Running…');
-      runHandle.current = session.startRun({
-        init: {
-          code: program.code,
-          sdk: session.sdkSource,
-          sdkName: data.sdkPackage,
-          file: 'playground.ts',
-          lines: compiled.lines,
-          env: key ? { [envVar]: key.secret } : {},
-          maxLines: MAX_LINES,
-        },
-        baseUrls: data.baseUrls,
-        timeLimitMs: data.timeLimitSeconds * 1000,
-        sandboxReady,
-        onConsole: (entries) => addLines(entries),
-        onRequest: (entry) =>
-          setRequests((current) => {
-            const index = current.findIndex((r) => r.id === entry.id);
-            return index < 0 ? [...current, entry] : current.map((r, i) => (i === index ? entry : r));
-          }),
-        onUncaught: (text, line, column) => {
-          addLines([{ level: 'error', text: `Uncaught ${text}` }]);
-          editor.markRuntimeError(line, column, text.split('\n')[0] ?? text);
-        },
-        onEnd: (end) => {
-          runHandle.current = null;
-          const ms = performance.now() - started;
-          const message = endMessage(end, ms);
-          addLines([{ ...message, system: true }]);
-          setRun({ phase: 'ended', end, seconds: ms / 1000 });
-          setStatus(message.text);
-        },
-      });
-    } catch (error) {
-      fail(error instanceof Error ? error.message : String(error));
-    }
+    editor.current()?.clearRuntimeError();
+    await runPlayground({
+      data,
+      keyChoice,
+      editorLoaded: editor.current() !== null,
+      openEditor: () => openEditor(false),
+      loadSession: () => import('./run-session.ts'),
+      walletKeys: getKeys,
+      onState: setRun,
+      onStatus: setStatus,
+      onLines: addLines,
+      onRequest: (entry) => setRequests((current) => upsertRequest(current, entry)),
+      onHandle: (handle) => (runHandle.current = handle),
+    });
   };
   // The editor's Ctrl+Enter calls the latest runCode.
   const runRef = useRef(runCode);
@@ -428,7 +307,7 @@ export default function PlaygroundApp({ data }: Props) {
           <ul aria-labelledby={`${id}-problems`}>
             {problems.slice(0, 20).map((p, i) => (
               <li key={i}>
-                <button type="button" className="kp-link-button" onClick={() => editorRef.current?.reveal(p.line, p.column)}>
+                <button type="button" className="kp-link-button" onClick={() => editor.current()?.reveal(p.line, p.column)}>
                   Line {p.line}
                 </button>
                 : {p.message}

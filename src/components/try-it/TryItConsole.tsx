@@ -10,28 +10,18 @@
 import '../../styles/widgets.css';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { KeyHeader } from '../../api/runtime/auth-schemes.ts';
-import { parseApiKey } from '../../sdk/index.ts';
-import { SandboxUnavailableError, startSandboxFor } from '../sandbox/sandbox-session.ts';
+import { startSandboxFor } from '../sandbox/sandbox-session.ts';
 import { useWallet } from '../wallet/use-wallet.ts';
 import { describeWalletKey } from '../wallet/wallet-labels.ts';
-import { isUsable, type WalletKey, type WalletKeyStatus } from '../wallet/wallet.ts';
+import { isUsable } from '../wallet/wallet.ts';
 import FormField, { SelectField } from '../widgets/FormField.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
-import type { ConsoleData, EndpointInfo } from '../widgets/widget-data.ts';
+import type { ConsoleData } from '../widgets/widget-data.ts';
+import { bodyOf, defaultDraft, draftFromLink, planRerun, reconcileSelection, sendAttempt, snippetKey, type KeySelection } from './console-send.ts';
 import HistoryPanel from './HistoryPanel.tsx';
-import { checkJson } from './json-check.ts';
-import {
-  addToHistory,
-  clearHistory,
-  draftFromHash,
-  loadHistory,
-  NO_SCHEME,
-  type HistoryEntry,
-  type KeyChoice,
-  type RequestDraft,
-} from './request-draft.ts';
+import { addToHistory, clearHistory, loadHistory, NO_SCHEME, type HistoryEntry, type RequestDraft } from './request-draft.ts';
 import ResponseView from './ResponseView.tsx';
-import { headerSafe, sendRequest, statusLine, type SendResult } from './send-request.ts';
+import { sendRequest, type SendResult } from './send-request.ts';
 import ShareLink from './ShareLink.tsx';
 import SnippetPanel from './SnippetPanel.tsx';
 
@@ -43,22 +33,13 @@ interface Props {
   level?: HeadingLevel;
 }
 
-/** `wallet:<key id>`, the sandbox owner's key (known once the sandbox has started), a pasted key, or none. */
-type KeySelection = `wallet:${string}` | 'owner' | 'pasted' | 'none';
-
 const OWNER_LABEL = 'Sandbox owner key (made when the sandbox first starts)';
-
-function defaults(endpoint: EndpointInfo, scheme: string): RequestDraft {
-  return { endpoint: endpoint.id, id: endpoint.sampleId, query: {}, body: endpoint.exampleBody, scheme };
-}
-
-const STATUS_FOR_REASON: Partial<Record<string, WalletKeyStatus>> = { revoked: 'revoked', expired: 'expired', invalid: 'missing', inactive: 'inactive' };
 
 export default function TryItConsole({ data, endpoint: initial, level = 2 }: Props) {
   const id = useId();
   const { wallet, keys: walletKeys } = useWallet(data.product.id);
   const find = (endpointId: string) => data.endpoints.find((e) => e.id === endpointId);
-  const [draft, setDraft] = useState<RequestDraft>(() => defaults(find(initial) ?? data.endpoints[0]!, data.schemes[0]!.id));
+  const [draft, setDraft] = useState<RequestDraft>(() => defaultDraft(find(initial) ?? data.endpoints[0]!, data.schemes[0]!.id));
   const [selection, setSelection] = useState<KeySelection>('owner');
   const [pasted, setPasted] = useState('');
   const [keyProblem, setKeyProblem] = useState<{ message: string; canSendAnyway: boolean } | null>(null);
@@ -76,7 +57,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
   };
 
   const endpoint = find(draft.endpoint) ?? data.endpoints[0]!;
-  const bodyCheck = endpoint.hasBody ? checkJson(draft.body) : ({ ok: true, value: undefined } as const);
+  const bodyCheck = bodyOf(endpoint, draft.body);
   const walletEntry = selection.startsWith('wallet:') ? walletKeys.find((k) => `wallet:${k.id}` === selection) : undefined;
   const ownerInWallet = walletKeys.some((k) => k.owner);
 
@@ -85,19 +66,13 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
   useEffect(() => {
     setHistory(loadHistory(data.product.id));
     const fromLink = () => {
-      const link = draftFromHash(location.hash);
-      if (!link.found) return;
-      if (!link.draft) {
-        setNote('The request in this link could not be read, so the console shows its usual example instead.');
-      } else if (!find(link.draft.endpoint)) {
-        setNote(`The link names an endpoint this API does not have (“${link.draft.endpoint.slice(0, 60)}”), so the console shows its usual example instead.`);
-      } else {
-        const draft = link.draft;
-        const scheme = draft.scheme === NO_SCHEME || data.schemes.some((s) => s.id === draft.scheme) ? draft.scheme : data.schemes[0]!.id;
-        setDraft({ ...draft, scheme });
+      const link = draftFromLink(location.hash, data);
+      if (!link) return;
+      if (link.draft) {
+        setDraft(link.draft);
         setOutcome(null);
-        setNote('Filled in from a shared link. Nothing has been sent: check the request, choose your key, then send it.');
       }
+      setNote(link.note);
     };
     fromLink();
     addEventListener('hashchange', fromLink);
@@ -108,13 +83,8 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
   // Offer the reader's newest working key once the wallet is read, unless they already chose;
   // and never keep pointing at a key the wallet no longer has.
   useEffect(() => {
-    if (selection.startsWith('wallet:') && !walletKeys.some((k) => `wallet:${k.id}` === selection)) {
-      setSelection('owner');
-      return;
-    }
-    if (chosenByReader.current || selection !== 'owner') return;
-    const newest = walletKeys.find(isUsable);
-    if (newest) setSelection(`wallet:${newest.id}`);
+    const next = reconcileSelection(selection, walletKeys, chosenByReader.current);
+    if (next) setSelection(next);
   }, [walletKeys, selection]);
 
   const update = (patch: Partial<RequestDraft>) => {
@@ -124,117 +94,47 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
 
   const chooseEndpoint = (endpointId: string) => {
     const next = find(endpointId);
-    if (next) setDraft((d) => defaults(next, d.scheme));
+    if (next) setDraft((d) => defaultDraft(next, d.scheme));
     setFieldError(null);
   };
-
-  const keyChoiceFor = (sel: KeySelection, entry: WalletKey | undefined): KeyChoice =>
-    sel === 'pasted' ? { source: 'pasted' } : entry ? { source: 'wallet', id: entry.id, name: entry.name } : { source: 'none' };
 
   const record = (entry: Omit<HistoryEntry, 'at'>) => setHistory((h) => addToHistory(data.product.id, h, { ...entry, at: Date.now() }));
 
   async function send(options: { anyway?: boolean; draft?: RequestDraft; selection?: KeySelection } = {}) {
     if (sending) return;
-    const d = options.draft ?? draft;
-    const sel = options.selection ?? selection;
-    const target = find(d.endpoint)!;
     setKeyProblem(null);
     setFieldError(null);
     setNote(null);
     // Whatever shows next belongs to this attempt, even if it is refused before sending.
     setOutcome(null);
-
-    if (target.hasId && d.id.trim() === '') {
-      setFieldError({ field: 'id', message: `Enter the record’s id${target.sampleId ? `, e.g. ${target.sampleId}` : ''}.` });
-      refs.id.current?.focus();
-      return;
-    }
-    const body = target.hasBody ? checkJson(d.body) : ({ ok: true, value: undefined } as const);
-    if (!body.ok) {
-      refs.body.current?.focus();
-      return;
-    }
-
-    const noKey = d.scheme === NO_SCHEME || sel === 'none';
-    let secret: string | null = null;
-    if (!noKey && sel === 'pasted') {
-      if (pasted === '') {
-        setFieldError({ field: 'key', message: 'Paste a key, or choose one from your wallet.' });
-        refs.key.current?.focus();
-        return;
-      }
-      if (!headerSafe(pasted)) {
-        setKeyProblem({
-          message:
-            'This key contains characters that cannot travel in an HTTP header (control characters, or letters outside Latin-1), so it cannot be sent at all. Copy the key again from where you stored it.',
-          canSendAnyway: false,
-        });
-        return;
-      }
-      const info = parseApiKey(pasted);
-      if (!info.valid && !options.anyway) {
-        setKeyProblem({ message: `This key looks wrong: ${info.detail}. Nothing was sent.`, canSendAnyway: true });
-        return;
-      }
-      secret = pasted;
-    }
-
-    setSending(true);
-    setAnnouncement('Sending…');
     try {
-      try {
-        await startSandboxFor(wallet, data);
-      } catch (error) {
-        const message = error instanceof SandboxUnavailableError ? error.message : 'The sandbox could not start.';
-        setOutcome({ result: { kind: 'failure', message, ms: null }, receivedAt: performance.now() });
-        setAnnouncement(message);
-        return;
+      const outcome = await sendAttempt(
+        { draft: options.draft ?? draft, selection: options.selection ?? selection, pasted, anyway: options.anyway ?? false },
+        {
+          endpoints: data.endpoints,
+          schemes: data.schemes,
+          errors: data.errors,
+          startSandbox: () => startSandboxFor(wallet, data),
+          wallet,
+          send: sendRequest,
+          record,
+          onSending: () => {
+            setSending(true);
+            setAnnouncement('Sending…');
+          },
+          onKeyResolved: setSelection,
+        },
+      );
+      if (outcome.kind === 'field') {
+        if (outcome.message && outcome.field !== 'body') setFieldError({ field: outcome.field, message: outcome.message });
+        if (outcome.announcement) setAnnouncement(outcome.announcement);
+        refs[outcome.field].current?.focus();
+      } else if (outcome.kind === 'key-problem') {
+        setKeyProblem({ message: outcome.message, canSendAnyway: outcome.canSendAnyway });
+      } else {
+        setOutcome({ result: outcome.result, receivedAt: performance.now() });
+        setAnnouncement(outcome.announcement);
       }
-      // The owner key exists only once the sandbox has started; wallet keys are read now, not at render.
-      let entry: WalletKey | undefined;
-      if (!noKey && (sel === 'owner' || sel.startsWith('wallet:'))) {
-        const keys = wallet.keys();
-        entry = sel === 'owner' ? (keys.find((k) => k.owner && isUsable(k)) ?? keys.find((k) => k.owner)) : keys.find((k) => `wallet:${k.id}` === sel);
-        if (!entry) {
-          const message =
-            sel === 'owner'
-              ? 'This browser’s wallet has no sandbox owner key. Create a key in the key manager (or reset the sandbox there), or paste a key.'
-              : 'That key is no longer in this browser’s wallet. Choose another key.';
-          setFieldError({ field: 'key', message });
-          setAnnouncement(message);
-          return;
-        }
-        if (sel === 'owner') setSelection(`wallet:${entry.id}`);
-        secret = entry.secret;
-      }
-
-      const result = await sendRequest({
-        endpoint: target,
-        id: d.id,
-        query: d.query,
-        body: body.value,
-        key: noKey ? null : secret,
-        scheme: d.scheme,
-        schemes: data.schemes,
-        checkKeyFormat: !options.anyway,
-      });
-      // A refused wallet key is marked, so no widget offers it as working any more.
-      const status = result.kind === 'response' && result.error?.reason ? STATUS_FOR_REASON[result.error.reason] : undefined;
-      if (entry && status) wallet.update(entry.id, { status });
-
-      setOutcome({ result, receivedAt: performance.now() });
-      const said =
-        result.kind === 'response'
-          ? `${statusLine(result.status)} in ${result.ms} ms${result.error ? ` (${data.errors.find((e) => e.id === result.error!.code)?.title ?? result.error.code})` : ''}`
-          : `Not sent: ${result.message}`;
-      setAnnouncement(`Response: ${said}`);
-      record({
-        draft: d,
-        key: noKey ? { source: 'none' } : keyChoiceFor(sel, entry),
-        status: result.kind === 'response' ? result.status : null,
-        outcome: said,
-        ms: result.kind === 'response' ? result.ms : null,
-      });
     } finally {
       setSending(false);
     }
@@ -242,28 +142,12 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
 
   const rerun = (entry: HistoryEntry) => {
     chosenByReader.current = true;
-    const next = { ...entry.draft, scheme: data.schemes.some((s) => s.id === entry.draft.scheme) ? entry.draft.scheme : NO_SCHEME };
-    setDraft(next);
-    let sel: KeySelection;
-    if (entry.key.source === 'wallet') {
-      const keyId = entry.key.id;
-      if (!wallet.keys().some((k) => k.id === keyId)) {
-        setSelection('owner');
-        setNote(`The key “${entry.key.name}” is no longer in this browser’s wallet. Choose another key, then send.`);
-        return;
-      }
-      sel = `wallet:${keyId}`;
-    } else if (entry.key.source === 'pasted') {
-      sel = 'pasted';
-      if (!pasted) {
-        setSelection(sel);
-        setNote('Keys are never kept in the history: paste the key again, then send.');
-        refs.key.current?.focus();
-        return;
-      }
-    } else sel = 'none';
-    setSelection(sel);
-    void send({ draft: next, selection: sel });
+    const plan = planRerun(entry, { schemes: data.schemes, walletKeys: wallet.keys(), pasted });
+    setDraft(plan.draft);
+    setSelection(plan.selection);
+    if (plan.send) return void send({ draft: plan.draft, selection: plan.selection });
+    setNote(plan.note);
+    if (plan.focusKey) refs.key.current?.focus();
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -276,11 +160,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
     const scheme = data.schemes.find((s) => s.id === schemeId);
     return scheme ? { scheme: scheme.id, header: scheme.header, prefix: scheme.prefix } : null;
   };
-  const environmentOfKey = (): 'live' | 'test' => {
-    const secret = selection === 'pasted' ? pasted : walletEntry?.secret;
-    return (secret && parseApiKey(secret).environment) || 'test';
-  };
-  const snippetSecret = draft.scheme === NO_SCHEME || selection === 'none' ? null : selection === 'pasted' ? pasted || null : (walletEntry?.secret ?? null);
+  const snippet = snippetKey(draft, selection, pasted, walletEntry);
   const tags = [...new Set(data.endpoints.map((e) => e.tag))];
   const sub = below(level);
   const described = (...ids: Array<string | false>) => ids.filter(Boolean).join(' ') || undefined;
@@ -488,10 +368,10 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
       <SnippetPanel
         request={
           bodyCheck.ok
-            ? { endpoint, id: draft.id, query: draft.query, body: bodyCheck.value, auth: keyHeaderOf(draft.scheme), environment: environmentOfKey() }
+            ? { endpoint, id: draft.id, query: draft.query, body: bodyCheck.value, auth: keyHeaderOf(draft.scheme), environment: snippet.environment }
             : { problem: 'Fix the body’s JSON to see the code.' }
         }
-        secret={snippetSecret}
+        secret={snippet.secret}
         envVar={data.product.envVar}
         targets={data.codeTargets}
         settings={data.snippets}

@@ -88,8 +88,6 @@ export async function sendRequest(input: SendInput): Promise<SendResult> {
   }
 }
 
-export { statusLine } from '../widgets/http-text.ts';
-
 /** Characters a header value can carry; anything else makes `fetch` throw before sending. */
 export function headerSafe(value: string): boolean {
   return /^[\t\x20-\x7e\x80-\xff]*$/.test(value);
