@@ -331,7 +331,7 @@ console.log('hello');
     await openWithCode(page, `const hoard: number[][] = [];\nfor (;;) hoard.push(new Array(1e6).fill(Math.random()));\n`);
     await watchLongTasks(page);
     const text = await run(page, 40_000);
-    expect(text).toMatch(/Stopped: the run reached|crashed|more than/);
+    expect(text).toContain('without pausing (an endless loop, or memory allocated without bound)');
     expect(crashed).toBe(false);
     console.log(`memory bomb: longest main-thread task ${Math.round(await longestTask(page))} ms`);
     await expect(runButton(page)).toBeEnabled();

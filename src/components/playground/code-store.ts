@@ -2,8 +2,8 @@
  * The reader's last code, kept in localStorage (`keyport:playground:<product id>`) so it survives
  * a reload. Never a secret: key-shaped text is removed before saving.
  */
+import { withoutKeys } from '../widgets/key-scan.ts';
 import { persistedText } from '../widgets/persisted-store.ts';
-import { withoutKeys } from './key-scan.ts';
 
 const VERSION = 1;
 export const codeStorageKey = (productId: string): string => `keyport:playground:${productId}`;

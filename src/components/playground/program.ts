@@ -3,7 +3,7 @@
  * bundle the worker will load, the source map reference removed, and imports of anything else
  * refused with a message (the sandbox has no packages but the SDK, and no network to get one).
  */
-import { scanCode } from './code-literals.ts';
+import { scanCode } from '../widgets/code-literals.ts';
 import { SDK_PLACEHOLDER } from './protocol.ts';
 
 export interface PreparedProgram {

@@ -27,6 +27,9 @@ export interface RunInit {
   maxLines: number;
 }
 
+/** How often the worker says it is alive. */
+export const HEARTBEAT_MS = 250;
+
 export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error';
 
 export interface ConsoleEntry {
@@ -36,6 +39,8 @@ export interface ConsoleEntry {
 
 export type WorkerMessage =
   | { type: 'started' }
+  /** Sent every `HEARTBEAT_MS` while the worker's event loop turns: its silence means it is stuck. */
+  | { type: 'alive' }
   | { type: 'console'; entries: ConsoleEntry[] }
   | { type: 'fetch'; id: number; method: string; url: string; headers: Array<[string, string]>; body: ArrayBuffer | null }
   | { type: 'abort'; id: number }

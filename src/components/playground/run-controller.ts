@@ -57,6 +57,11 @@ export function endMessage(end: RunEnd | RunFailure, ms: number): { text: string
       return { text: `Stopped after ${seconds(ms)}.`, level: 'warn' };
     case 'time-limit':
       return { text: `Stopped: the run reached the ${end.seconds} s time limit (an endless loop, or a wait that is too long).`, level: 'warn' };
+    case 'unresponsive':
+      return {
+        text: `Stopped: the program ran for ${end.seconds} s without pausing (an endless loop, or memory allocated without bound). Code that computes for long must await something now and then.`,
+        level: 'warn',
+      };
     case 'crashed':
     case 'error':
       return { text: end.message, level: 'error' };

@@ -10,7 +10,7 @@
  * base URLs, which the sandbox's service worker answers. An endless loop blocks only the Worker's
  * thread; Stop and the time limit remove the iframe, which ends the Worker.
  */
-import type { ConsoleEntry, PageMessage, RunInit, WorkerMessage } from './protocol.ts';
+import { HEARTBEAT_MS, type ConsoleEntry, type PageMessage, type RunInit, type WorkerMessage } from './protocol.ts';
 import { frameMain, workerMain } from './sandbox-runtime.ts';
 
 export interface RequestEntry {
@@ -30,6 +30,8 @@ export type RunEnd =
   | { reason: 'failed' }
   | { reason: 'stopped' }
   | { reason: 'time-limit'; seconds: number }
+  /** The worker stopped answering: a loop that never awaits, or one allocating until memory runs out. */
+  | { reason: 'unresponsive'; seconds: number }
   | { reason: 'crashed'; message: string };
 
 export interface RunOptions {
@@ -52,6 +54,11 @@ export interface RunHandle {
 /** Requests one run may make, and at once: a runaway loop of requests must not swamp the page. */
 const MAX_REQUESTS = 2000;
 const MAX_IN_FLIGHT = 16;
+/**
+ * A worker silent this long is stuck in synchronous code. Ending it early matters most for a loop
+ * that allocates without bound: left running, it can take the whole tab down within seconds.
+ */
+const STALL_MS = 1500;
 /** How long the sandbox may take to say it started before the run is called off. */
 const START_TIMEOUT_MS = 8000;
 
@@ -118,6 +125,8 @@ function readMessage(data: unknown): WorkerMessage | null {
   switch (m['type']) {
     case 'started':
       return { type: 'started' };
+    case 'alive':
+      return { type: 'alive' };
     case 'console': {
       if (!Array.isArray(m['entries'])) return null;
       const entries = (m['entries'] as unknown[]).slice(0, MAX_ENTRIES_PER_MESSAGE).flatMap((e) => {
@@ -173,6 +182,7 @@ export function startRun(options: RunOptions): RunHandle {
     if (ended) return;
     ended = true;
     clearTimeout(limit);
+    clearInterval(watchdog);
     clearTimeout(startWatch);
     requests.abort();
     for (const { entry } of inFlight.values()) options.onRequest({ ...entry, status: 'cancelled' });
@@ -235,7 +245,11 @@ export function startRun(options: RunOptions): RunHandle {
     switch (message.type) {
       case 'started':
         started = true;
+        lastAlive = performance.now();
         clearTimeout(startWatch);
+        break;
+      case 'alive':
+        lastAlive = performance.now();
         break;
       case 'console': {
         // The line limit holds here too: a forged flood stops at the same count as real output.
@@ -268,6 +282,16 @@ export function startRun(options: RunOptions): RunHandle {
     }
   };
 
+  // The page judges the worker only when the page itself kept time: after a long task here, the
+  // worker's heartbeats may still be queued, so a late check starts counting again.
+  let lastAlive = 0;
+  let lastCheck = performance.now();
+  const watchdog = setInterval(() => {
+    const now = performance.now();
+    if (now - lastCheck > 2 * HEARTBEAT_MS) lastAlive = Math.max(lastAlive, now);
+    lastCheck = now;
+    if (started && now - lastAlive > STALL_MS) end({ reason: 'unresponsive', seconds: STALL_MS / 1000 });
+  }, HEARTBEAT_MS);
   const limit = setTimeout(() => end({ reason: 'time-limit', seconds: Math.round(options.timeLimitMs / 1000) }), options.timeLimitMs);
   const startWatch = setTimeout(() => {
     if (!started) end({ reason: 'crashed', message: 'The sandbox did not start: this browser may block workers in sandboxed frames.' });

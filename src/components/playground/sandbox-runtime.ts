@@ -405,6 +405,8 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
     });
 
     post({ type: 'started' });
+    // With the native timer, so it neither counts as the program's work nor can be cleared by it.
+    native.setInterval(() => post({ type: 'alive' }), 250); // HEARTBEAT_MS: this function is sent as text and cannot import it
     load(programUrl).then(
       () => {
         moduleDone = true;

@@ -6,7 +6,7 @@
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { maskKey } from '../../api/key-format.ts';
-import { findKey } from './key-scan.ts';
+import { findKey } from '../widgets/key-scan.ts';
 
 export const SHARE_PARAM = 'code';
 /** Longer links are refused: some servers, chat tools and browsers cut URLs near 8 000 characters. */

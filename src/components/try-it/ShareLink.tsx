@@ -4,19 +4,20 @@
  */
 import { useId, useState } from 'react';
 import { copyText } from '../widgets/CopyButton.tsx';
-import { MAX_LINK_LENGTH, shareLink, type RequestDraft } from './request-draft.ts';
+import { draftWithoutKeys, MAX_LINK_LENGTH, shareLink, type RequestDraft } from './request-draft.ts';
 
-export default function ShareLink({ draft }: { draft: RequestDraft }) {
+export default function ShareLink({ draft, keyPrefixes }: { draft: RequestDraft; keyPrefixes: readonly string[] }) {
   const id = useId();
-  const [state, setState] = useState<{ link: string; copied: boolean } | { problem: string } | null>(null);
+  const [state, setState] = useState<{ link: string; copied: boolean; removed: boolean } | { problem: string } | null>(null);
 
   const onClick = async () => {
-    const link = shareLink(location.href, draft);
+    const clean = draftWithoutKeys(draft, keyPrefixes);
+    const link = shareLink(location.href, clean.draft);
     if (link.length > MAX_LINK_LENGTH) {
       setState({ problem: `This request is too long to share as a link (${link.length} characters; at most ${MAX_LINK_LENGTH}). Shorten the body.` });
       return;
     }
-    setState({ link, copied: await copyText(link) });
+    setState({ link, copied: await copyText(link), removed: clean.removed });
   };
 
   return (
@@ -29,6 +30,7 @@ export default function ShareLink({ draft }: { draft: RequestDraft }) {
         {state && 'link' in state && (
           <p className="kp-hint">
             {state.copied ? 'Link copied.' : 'Copy the link below.'} It holds the endpoint, parameters and body — never your key.
+            {state.removed && ' Something shaped like a key was in them: the link has KEY_REMOVED_USE_PROCESS_ENV in its place.'}
           </p>
         )}
       </div>

@@ -98,7 +98,8 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
     setFieldError(null);
   };
 
-  const record = (entry: Omit<HistoryEntry, 'at'>) => setHistory((h) => addToHistory(data.product.id, h, { ...entry, at: Date.now() }));
+  const keyPrefixes = data.environments.map((env) => env.keyPrefix);
+  const record = (entry: Omit<HistoryEntry, 'at'>) => setHistory((h) => addToHistory(data.product.id, h, { ...entry, at: Date.now() }, keyPrefixes));
 
   async function send(options: { anyway?: boolean; draft?: RequestDraft; selection?: KeySelection } = {}) {
     if (sending) return;
@@ -377,7 +378,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
         settings={data.snippets}
         level={sub}
       />
-      <ShareLink draft={draft} />
+      <ShareLink draft={draft} keyPrefixes={keyPrefixes} />
       <HistoryPanel
         history={history}
         endpoints={data.endpoints}

@@ -3,6 +3,8 @@
  * a shareable link (in the URL hash, so it never reaches a server) and the session's history.
  */
 
+import { withoutKeys } from '../widgets/key-scan.ts';
+
 export const NO_SCHEME = 'none';
 
 export interface RequestDraft {
@@ -47,7 +49,22 @@ export function readDraft(value: unknown): RequestDraft | null {
   };
 }
 
-/** The link to a request: this page with the request in the hash. The key is never part of a draft. */
+/**
+ * The draft with anything key-shaped in its id, query and body replaced by a note: a key pasted
+ * into the body must not travel in a link or stay in the history. `removed` says whether it did.
+ */
+export function draftWithoutKeys(draft: RequestDraft, keyPrefixes: readonly string[]): { draft: RequestDraft; removed: boolean } {
+  const clean = (text: string) => withoutKeys(text, keyPrefixes);
+  const next: RequestDraft = {
+    ...draft,
+    id: clean(draft.id),
+    query: Object.fromEntries(Object.entries(draft.query).map(([name, value]) => [clean(name), clean(value)])),
+    body: clean(draft.body),
+  };
+  return { draft: next, removed: JSON.stringify(next) !== JSON.stringify(draft) };
+}
+
+/** The link to a request: this page with the request in the hash. Pass a draft without keys. */
 export function shareLink(pageUrl: string, draft: RequestDraft): string {
   const url = new URL(pageUrl);
   const data = { v: 1, endpoint: draft.endpoint, id: draft.id, query: draft.query, body: draft.body, scheme: draft.scheme };
@@ -114,8 +131,9 @@ export function loadHistory(productId: string): HistoryEntry[] {
 }
 
 /** Adds an entry (newest first) and returns the new history; storage failures keep it in memory. */
-export function addToHistory(productId: string, history: HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
-  const next = [entry, ...history].slice(0, HISTORY_LIMIT);
+/** Adds an attempt to the session's history; anything key-shaped in its draft is removed first. */
+export function addToHistory(productId: string, history: HistoryEntry[], entry: HistoryEntry, keyPrefixes: readonly string[]): HistoryEntry[] {
+  const next = [{ ...entry, draft: draftWithoutKeys(entry.draft, keyPrefixes).draft }, ...history].slice(0, HISTORY_LIMIT);
   try {
     sessionStorage.setItem(historyStorageKey(productId), JSON.stringify(next));
   } catch {

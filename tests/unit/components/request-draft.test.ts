@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromHash, readDraft, shareLink, type RequestDraft } from '../../../src/components/try-it/request-draft.ts';
+import { addToHistory, draftFromHash, draftWithoutKeys, readDraft, shareLink, type RequestDraft } from '../../../src/components/try-it/request-draft.ts';
 
 const draft: RequestDraft = { endpoint: 'contacts.create', id: '', query: {}, body: '{"name": "Ключ 🔑 <b>"}', scheme: 'X-API-Key' };
 
@@ -14,6 +14,18 @@ describe('shared links', () => {
   it('have no place for a key: only the draft’s fields are written', () => {
     const withExtra = { ...draft, key: 'sk_test_secret' } as RequestDraft;
     expect(shareLink('https://docs.example.com/', withExtra)).not.toContain('sk_test_secret');
+  });
+
+  it('lose a key typed into the body, query or id, however it is quoted or split across fields', () => {
+    const key = `sk_test_${'Zq9'.repeat(11)}`;
+    const typed: RequestDraft = { ...draft, id: key, query: { note: `x${key}` }, body: `{"name": "${key}", "other": "fine"}` };
+    const { draft: clean, removed } = draftWithoutKeys(typed, ['sk_live_', 'sk_test_']);
+    expect(removed).toBe(true);
+    expect(JSON.stringify(clean)).not.toContain(key.slice(8));
+    expect(clean.body).toBe('{"name": "KEY_REMOVED_USE_PROCESS_ENV", "other": "fine"}');
+    expect(draftWithoutKeys(draft, ['sk_test_'])).toEqual({ draft, removed: false });
+    const history = addToHistory('huechat', [], { at: 1, draft: typed, key: { source: 'pasted' }, status: 200, outcome: '200 OK', ms: 3 }, ['sk_test_']);
+    expect(JSON.stringify(history)).not.toContain(key.slice(8));
   });
 
   it('report a console link that cannot be read, and ignore other hashes', () => {

@@ -197,6 +197,7 @@ describe('what stops a run before it starts, or ends it', () => {
     expect(endMessage({ reason: 'time-limit', seconds: 10 }, 10_000).text).toBe(
       'Stopped: the run reached the 10 s time limit (an endless loop, or a wait that is too long).',
     );
+    expect(endMessage({ reason: 'unresponsive', seconds: 1.5 }, 1600).text).toMatch(/^Stopped: the program ran for 1.5 s without pausing/);
     expect(endMessage({ reason: 'crashed', message: 'The sandbox did not start.' }, 1)).toEqual({ text: 'The sandbox did not start.', level: 'error' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { codeFromFragment, MAX_SHARE_LENGTH, shareFragment, ShareError } from '../../../../src/components/playground/share-link.ts';
-import { findKey, withoutKeys } from '../../../../src/components/playground/key-scan.ts';
+import { findKey, withoutKeys } from '../../../../src/components/widgets/key-scan.ts';
 
 const prefixes = ['sk_live_', 'sk_test_'];
 const key = `sk_test_${'Ab3'.repeat(12)}x1y2z3`;

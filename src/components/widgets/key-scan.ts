@@ -36,6 +36,9 @@ function findings(code: string, keyPrefixes: readonly string[]): Finding[] {
         offset += literal.text.length;
         if (offset > match.index && from < match.index + match[0].length) ranges.push([literal.start + 1, literal.start + 1 + literal.text.length]);
       }
+      // A key whole in one literal was found above; joining only runs it into the next string.
+      const pieces = run.filter((literal) => ranges.some(([start]) => start === literal.start + 1));
+      if (pieces.length < 2 || pieces.some((literal) => keyPattern(keyPrefixes).test(literal.text))) continue;
       found.push({ key: match[0], ranges });
     }
   }
