@@ -82,9 +82,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
-    storage.save(JSON.stringify(state));
+    if (storage.saveState) storage.saveState(state);
+    else storage.save(JSON.stringify(state));
   };
   const changed = () => {
+    if (storage.immediate) return flush();
     if (timer !== undefined) return;
     timer = setTimeout(flush, SAVE_DELAY_MS);
     // In Node a pending save must not keep the process alive; `dispose` and `flush` save explicitly.
@@ -94,7 +96,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const ctx: SandboxContext = { model, random, now: () => clock.now() + state.clockOffsetMs, state: () => state, changed, authFailures: {} };
 
   // A fresh or repaired state is written at once, so other tabs and the next start see the same keys.
-  if (restored.freshAccount || restored.message) flush();
+  if (restored.freshAccount || restored.message || storage.importing) flush();
   const stopWatching = storage.watch?.(() => {
     // Another tab saved: adopt its state unless it cannot be read whole (then keep ours).
     const next = restoreState(storage.load(), state, model);
@@ -146,6 +148,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     dispose: () => {
       stopWatching?.();
       if (timer !== undefined) flush();
+      storage.close?.();
     },
   };
 }

@@ -3,11 +3,24 @@
  * localStorage (the browser, one entry per product so presets never mix). The JSON file the
  * HTTP server can use lives in `file-storage.ts`, away from browser code.
  */
+import type { SandboxState } from './state.ts';
 
 export interface StateStorage {
   /** The saved text, or `null` when nothing was saved yet. */
   load(): string | null;
   save(text: string): void;
+  /** Saves the state object itself, writing only what changed (`sqlite-storage.ts`); used instead of `save`. */
+  saveState?(state: SandboxState): void;
+  /**
+   * Save every change at once, so it is committed before the response that made it is sent,
+   * instead of 100 ms after the first change of a burst. For storage whose writes cost what
+   * changed, not the size of the state. @default false
+   */
+  readonly immediate?: boolean;
+  /** `load()` returned text from somewhere else (a JSON file being imported): save it here at once. */
+  readonly importing?: boolean;
+  /** Releases the storage (closes the database); called by the sandbox's `dispose`. */
+  close?(): void;
   /** Calls `onChange` when someone else (another tab) changed the saved text; returns a stop function. */
   watch?(onChange: () => void): () => void;
 }
