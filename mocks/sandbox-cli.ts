@@ -148,6 +148,9 @@ export async function runSandboxCli({ model, argv, env, command }: CliContext): 
     lines.push('', 'Full-access test key (shown once; the sandbox keeps only its hash):', `  export ${envVar}=${sandbox.ownerKey}`);
   }
   lines.push('', 'Try it:', `  ${whoamiCommand(model, origin)}`, '');
+  // Before the banner: a script that reads it may stop the server at once (writes to a pipe are synchronous).
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   console.log(lines.join('\n'));
 
   function stop() {
@@ -157,6 +160,4 @@ export async function runSandboxCli({ model, argv, env, command }: CliContext): 
     });
     server.closeAllConnections();
   }
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
