@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { SandboxContext } from './context.ts';
 import { createHandlers } from './handlers.ts';
 import { updateSettings, type SandboxSettings } from './settings.ts';
+import { mergeStates } from './merge-state.ts';
 import { restoreState, type SandboxState } from './state.ts';
 import { memoryStorage, type StateStorage } from './storage.ts';
 
@@ -74,16 +75,41 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const random = options.randomBytes ?? secureRandomBytes;
 
   const fresh = await freshState(model, random, clock.now());
-  const restored = restoreState(storage.load(), fresh.state, model);
+  const loaded = storage.load();
+  const restored = restoreState(loaded, fresh.state, model);
   let state = restored.state;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();
+  // For storage shared with other tabs: the saved state this tab last read or wrote, so that its
+  // own changes since can be told apart from theirs (`merge-state.ts`). `null`: nothing saved yet.
+  let base: SandboxState | null = restored.freshAccount || restored.message ? null : structuredClone(state);
+  let baseText = restored.message ? null : loaded;
+
+  /** Another tab's saved text merged into this tab's state; `false` when it was unreadable or nothing new. */
+  const adopt = (latest: string | null): boolean => {
+    if (latest === null || latest === baseText) return false;
+    const theirs = restoreState(latest, state, model);
+    if (theirs.message !== null) return false;
+    state = mergeStates(base, state, theirs.state);
+    base = JSON.parse(latest) as SandboxState;
+    baseText = latest;
+    return true;
+  };
 
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
     if (storage.saveState) storage.saveState(state);
-    else storage.save(JSON.stringify(state));
+    else if (storage.update) {
+      void storage.update((latest) => {
+        const merged = adopt(latest);
+        const text = JSON.stringify(state);
+        base = JSON.parse(text) as SandboxState;
+        baseText = text;
+        if (merged) notify();
+        return text;
+      });
+    } else storage.save(JSON.stringify(state));
   };
   const changed = () => {
     if (storage.immediate) return flush();
@@ -98,12 +124,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   // A fresh or repaired state is written at once, so other tabs and the next start see the same keys.
   if (restored.freshAccount || restored.message || storage.importing) flush();
   const stopWatching = storage.watch?.(() => {
-    // Another tab saved: adopt its state unless it cannot be read whole (then keep ours).
-    const next = restoreState(storage.load(), state, model);
-    if (next.message === null && next.state !== state) {
-      state = next.state;
-      notify();
-    }
+    // Another tab saved: take its changes and keep ours (unsaved ones, or saved ones its write
+    // missed, which are then saved again). Unreadable text is ignored: ours is saved next.
+    const latest = storage.load();
+    if (!adopt(latest)) return;
+    if (JSON.stringify(state) !== latest) changed();
+    notify();
   });
 
   const setOffset = (ms: number) => {

@@ -22,14 +22,13 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { SandboxState, StoredKey, StoredRecord } from './state.ts';
 import type { StateStorage } from './storage.ts';
+import { RECENT_REQUESTS } from './usage.ts';
 
 /** What `import('node:sqlite')` gives; passed in, because Node 20 has no such module. */
 export type SqliteModule = typeof import('node:sqlite');
 
 /** Bump when the tables change, and migrate in `openDatabase`. */
 const LAYOUT_VERSION = 1;
-/** As many as the usage report shows (`usage.ts`). */
-const RECENT_REQUESTS = 50;
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
