@@ -60,7 +60,10 @@ export interface Sandbox {
   reset(): Promise<string>;
   /** A copy of the whole state, for tests and debugging views. */
   state(): SandboxState;
-  /** Saves pending changes now instead of after the short delay. */
+  /**
+   * Saves pending changes now instead of after the short delay. In the browser the write waits
+   * for other tabs' saves (a Web Lock), so it may land a moment later.
+   */
   flush(): void;
   /** Called after settings, time, a reset, or another tab's changes; returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
@@ -85,15 +88,16 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   let base: SandboxState | null = restored.freshAccount || restored.message ? null : structuredClone(state);
   let baseText = restored.message ? null : loaded;
 
-  /** Another tab's saved text merged into this tab's state; `false` when it was unreadable or nothing new. */
-  const adopt = (latest: string | null): boolean => {
-    if (latest === null || latest === baseText) return false;
+  /** Merges another tab's saved text into this tab's state; returns that tab's state, or `null` when unreadable or nothing new. */
+  const adopt = (latest: string | null): SandboxState | null => {
+    if (latest === null || latest === baseText) return null;
     const theirs = restoreState(latest, state, model);
-    if (theirs.message !== null) return false;
+    if (theirs.message !== null) return null;
     state = mergeStates(base, state, theirs.state);
-    base = JSON.parse(latest) as SandboxState;
+    // A copy: the merged state shares objects with theirs, and is changed in place from now on.
+    base = structuredClone(theirs.state);
     baseText = latest;
-    return true;
+    return theirs.state;
   };
 
   const flush = () => {
@@ -102,7 +106,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     if (storage.saveState) storage.saveState(state);
     else if (storage.update) {
       void storage.update((latest) => {
-        const merged = adopt(latest);
+        const merged = adopt(latest) !== null;
         const text = JSON.stringify(state);
         base = JSON.parse(text) as SandboxState;
         baseText = text;
@@ -126,9 +130,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const stopWatching = storage.watch?.(() => {
     // Another tab saved: take its changes and keep ours (unsaved ones, or saved ones its write
     // missed, which are then saved again). Unreadable text is ignored: ours is saved next.
-    const latest = storage.load();
-    if (!adopt(latest)) return;
-    if (JSON.stringify(state) !== latest) changed();
+    const theirs = adopt(storage.load());
+    if (!theirs) return;
+    if (JSON.stringify(state) !== JSON.stringify(base)) changed();
     notify();
   });
 
