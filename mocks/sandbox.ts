@@ -61,8 +61,8 @@ export interface Sandbox {
   /** A copy of the whole state, for tests and debugging views. */
   state(): SandboxState;
   /**
-   * Saves pending changes now instead of after the short delay. In the browser the write waits
-   * for other tabs' saves (a Web Lock), so it may land a moment later.
+   * Saves pending changes now instead of after the short delay (in the browser, merged into what
+   * other tabs saved, without waiting for their lock: this may run as the page goes away).
    */
   flush(): void;
   /** Called after settings, time, a reset, or another tab's changes; returns an unsubscribe function. */
@@ -100,7 +100,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     return theirs.state;
   };
 
-  const flush = () => {
+  /**
+   * `queued`: the delayed save of a burst, which waits its turn behind other tabs' saves. An
+   * explicit `flush()` saves within this task instead (still merging), as callers rely on it:
+   * `pagehide` leaves no time to wait for a lock, and other pages read the state next.
+   */
+  const save = (queued: boolean) => {
     clearTimeout(timer);
     timer = undefined;
     if (storage.saveState) storage.saveState(state);
@@ -112,13 +117,14 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         baseText = text;
         if (merged) notify();
         return text;
-      });
+      }, !queued);
     } else storage.save(JSON.stringify(state));
   };
+  const flush = () => save(false);
   const changed = () => {
     if (storage.immediate) return flush();
     if (timer !== undefined) return;
-    timer = setTimeout(flush, SAVE_DELAY_MS);
+    timer = setTimeout(() => save(true), SAVE_DELAY_MS);
     // In Node a pending save must not keep the process alive; `dispose` and `flush` save explicitly.
     (timer as { unref?: () => void }).unref?.();
   };

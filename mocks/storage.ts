@@ -25,9 +25,10 @@ export interface StateStorage {
   /**
    * Saves what `apply` makes of the latest saved text, with no other tab saving in between (Web
    * Locks where the browser has them), so a tab merges its changes instead of writing over
-   * another tab's. Used instead of `save`; may finish later.
+   * another tab's. Used instead of `save`; finishes later unless `now`, which reads and writes
+   * at once without the lock (for a page that is going away).
    */
-  update?(apply: (latest: string | null) => string): void | Promise<void>;
+  update?(apply: (latest: string | null) => string, now?: boolean): void | Promise<void>;
   /** Calls `onChange` when someone else (another tab) changed the saved text; returns a stop function. */
   watch?(onChange: () => void): () => void;
 }
@@ -76,9 +77,9 @@ export function localStorageStorage(key: string, options: LocalStorageOptions = 
   return {
     load: () => storage.getItem(key),
     save,
-    update: (apply) => {
+    update: (apply, now = false) => {
       const write = () => save(apply(storage.getItem(key)));
-      if (!locks) return write();
+      if (!locks || now) return write();
       return locks.request(`${key}:save`, write).then(() => undefined);
     },
     // The `storage` event fires in every other tab of the origin when one tab writes.

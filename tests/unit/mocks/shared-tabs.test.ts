@@ -18,9 +18,13 @@ const testBase = model.environments.find((e) => e.id === 'test')!.baseUrl;
 function origin() {
   const items = new Map<string, string>();
   const tabs: EventTarget[] = [];
-  const storage = (tab: EventTarget) =>
+  const storage = (tab: EventTarget, stale: { first: boolean }) =>
     ({
-      getItem: (name: string) => items.get(name) ?? null,
+      getItem: (name: string) => {
+        const seen = stale.first ? null : (items.get(name) ?? null);
+        stale.first = false;
+        return seen;
+      },
       setItem: (name: string, value: string) => {
         items.set(name, value);
         for (const other of tabs) if (other !== tab) setTimeout(() => other.dispatchEvent(Object.assign(new Event('storage'), { key: name })));
@@ -34,10 +38,11 @@ function origin() {
   };
   return {
     items,
-    async tab(withLocks = true): Promise<Sandbox> {
+    async tab(withLocks = true, { staleFirstRead = false } = {}): Promise<Sandbox> {
       const events = new EventTarget();
       tabs.push(events);
-      return createSandbox({ model, storage: localStorageStorage(key, { storage: storage(events), events, locks: withLocks ? locks : null }) });
+      const view = storage(events, { first: staleFirstRead });
+      return createSandbox({ model, storage: localStorageStorage(key, { storage: view, events, locks: withLocks ? locks : null }) });
     },
   };
 }
@@ -124,7 +129,8 @@ test('a rename in one tab, a deleted record and a setting in the other all survi
 
 test('two tabs that start a new sandbox at once both keep their owner key', async () => {
   const site = origin();
-  const [a, b] = await Promise.all([site.tab(), site.tab()]);
+  // The second tab read the storage before the first one's write reached it (another process).
+  const [a, b] = await Promise.all([site.tab(), site.tab(true, { staleFirstRead: true })]);
   expect(a.ownerKey).not.toBeNull();
   expect(b.ownerKey).not.toBeNull();
   await settle();
@@ -140,8 +146,9 @@ test('a reset in one tab wins over the other tab’s unsaved changes', async () 
   await settle();
   const b = await site.tab();
   await call(b, owner, 'POST', model.management.keysPath, { name: 'before the reset' });
+  const before = JSON.parse(site.items.get(key)!);
   const newOwner = await a.reset();
-  const merged = mergeStates(JSON.parse(site.items.get(key)!), b.state(), a.state());
+  const merged = mergeStates(before, b.state(), a.state());
   expect(merged.account.keys.map((k) => k.id)).toEqual(a.state().account.keys.map((k) => k.id));
   await settle();
   expect((await call(b, newOwner, 'GET', model.management.whoamiPath)).status).toBe(200);
