@@ -18,7 +18,10 @@ export const DEFAULT_ORIGIN = LOCAL_SANDBOX_ORIGIN;
 /** The program's options, one per line, for its `--help` and the downloadable file's header comment. */
 export const OPTION_LINES = [
   '--state FILE  Load FILE (the key manager\'s "Export for the local sandbox", or a file an earlier',
-  '              run saved) and save every change back to it. FILE must exist.',
+  '              run saved) and keep every change, as it happens, in the database FILE.sqlite next',
+  '              to it; FILE is imported once and left as it is. A FILE ending in .sqlite is used',
+  '              directly. FILE must exist. Node.js before 22.13 (no built-in SQLite) saves the',
+  '              changes back to FILE itself.',
   `--port N      Listen on 127.0.0.1:N (default ${DEFAULT_PORT}; 0 picks a free port).`,
   '--help        Show this help.',
   '',

@@ -4,20 +4,22 @@
  * (`standalone.ts`), so both behave the same. Node only.
  * The one deliberate print of a key is a fresh sandbox's owner key; nothing else prints keys.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ApiModel } from '../src/api/model.ts';
-import { fileStorage, stateFileProblem } from './file-storage.ts';
 import { createSandboxServer, listen } from './http-server.ts';
 import { DEFAULT_PORT, OPTION_LINES, whoamiCommand } from './local-sandbox.ts';
 import { localBases } from './local-urls.ts';
 import { createSandbox } from './sandbox.ts';
+import { openStateStorage } from './state-files.ts';
 import { memoryStorage } from './storage.ts';
 
 export interface CliOptions {
   port: number;
   /**
    * Where the state is kept; `null` keeps it in memory. `--state` loads a file that must exist and
-   * hold this API's keys; `SANDBOX_STATE` may name a new file, which is then created.
+   * hold this API's keys; `SANDBOX_STATE` may name a new file, which is then created. A JSON file
+   * is imported into a database next to it (`state-files.ts`).
    */
   state: { path: string; from: 'flag' | 'env' } | null;
   help: boolean;
@@ -87,15 +89,21 @@ export interface CliContext {
 }
 
 /** Where the keys came from, for the banner. Names no key. */
-function keysLine(source: CliOptions['state'], restored: boolean, keyCount: number): string[] {
+function keysLine(source: CliOptions['state'], file: string, restored: boolean, keyCount: number): string[] {
   if (!source) return ['Keys: a new sandbox, kept in memory until it stops (--state FILE or SANDBOX_STATE=FILE keeps it).'];
-  if (!restored) return [`Keys: a new sandbox, saved to ${source.path}.`];
+  if (!restored) return [`Keys: a new sandbox, saved to ${file}.`];
   const count = `${keyCount} key${keyCount === 1 ? '' : 's'}`;
   return [
-    `Keys were restored from ${source.path} (${count}); changes are saved back to it.`,
+    file === source.path
+      ? `Keys were restored from ${source.path} (${count}); changes are saved back to it.`
+      : `Keys were restored from ${source.path} (${count}); changes are saved to ${file}.`,
     'Use the keys you created in the browser\'s key manager, or the owner key printed when the file was',
     'first created: the sandbox stores only their hashes, so it cannot show them again.',
-    source.from === 'flag' ? 'Leave out --state to start a new sandbox with a new key.' : 'Delete the file to start over with a new key.',
+    source.from === 'flag'
+      ? 'Leave out --state to start a new sandbox with a new key.'
+      : file !== source.path && existsSync(source.path)
+        ? `Delete ${file} and ${source.path} to start over with a new key.`
+        : `Delete ${file} to start over with a new key.`,
   ];
 }
 
@@ -111,15 +119,14 @@ export async function runSandboxCli({ model, argv, env, command }: CliContext): 
     console.log(usage(command));
     return;
   }
-  if (state?.from === 'flag') {
-    const problem = stateFileProblem(state.path, model.product.id);
-    if (problem) {
-      console.error(problem);
-      process.exit(1);
-    }
+  const opened = state ? await openStateStorage(state, model.product.id) : null;
+  if (opened && !opened.ok) {
+    console.error(opened.message);
+    process.exit(1);
   }
+  opened?.notices.forEach((notice) => console.error(notice));
 
-  const sandbox = await createSandbox({ model, storage: state ? fileStorage(state.path) : memoryStorage() });
+  const sandbox = await createSandbox({ model, storage: opened?.storage ?? memoryStorage() });
   if (sandbox.recoveryMessage) console.error(sandbox.recoveryMessage);
 
   const server = createSandboxServer(sandbox);
@@ -136,11 +143,14 @@ export async function runSandboxCli({ model, argv, env, command }: CliContext): 
   const { envVar } = model.product;
   const lines = [`${model.product.name} sandbox`, ''];
   for (const base of localBases(model)) lines.push(`  ${base.environment.padEnd(4)}  ${origin}${base.localPath}  (stands for ${base.baseUrl})`);
-  lines.push('', ...keysLine(state, sandbox.ownerKey === null, sandbox.state().account.keys.length));
+  lines.push('', ...keysLine(state, opened?.file ?? '', sandbox.ownerKey === null, sandbox.state().account.keys.length));
   if (sandbox.ownerKey) {
     lines.push('', 'Full-access test key (shown once; the sandbox keeps only its hash):', `  export ${envVar}=${sandbox.ownerKey}`);
   }
   lines.push('', 'Try it:', `  ${whoamiCommand(model, origin)}`, '');
+  // Before the banner: a script that reads it may stop the server at once (writes to a pipe are synchronous).
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   console.log(lines.join('\n'));
 
   function stop() {
@@ -150,6 +160,4 @@ export async function runSandboxCli({ model, argv, env, command }: CliContext): 
     });
     server.closeAllConnections();
   }
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }

@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { SandboxContext } from './context.ts';
 import { createHandlers } from './handlers.ts';
 import { updateSettings, type SandboxSettings } from './settings.ts';
+import { mergeStates } from './merge-state.ts';
 import { restoreState, type SandboxState } from './state.ts';
 import { memoryStorage, type StateStorage } from './storage.ts';
 
@@ -59,7 +60,10 @@ export interface Sandbox {
   reset(): Promise<string>;
   /** A copy of the whole state, for tests and debugging views. */
   state(): SandboxState;
-  /** Saves pending changes now instead of after the short delay. */
+  /**
+   * Saves pending changes now instead of after the short delay (in the browser, merged into what
+   * other tabs saved, without waiting for their lock: this may run as the page goes away).
+   */
   flush(): void;
   /** Called after settings, time, a reset, or another tab's changes; returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
@@ -74,19 +78,53 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const random = options.randomBytes ?? secureRandomBytes;
 
   const fresh = await freshState(model, random, clock.now());
-  const restored = restoreState(storage.load(), fresh.state, model);
+  const loaded = storage.load();
+  const restored = restoreState(loaded, fresh.state, model);
   let state = restored.state;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();
+  // For storage shared with other tabs: the saved state this tab last read or wrote, so that its
+  // own changes since can be told apart from theirs (`merge-state.ts`). `null`: nothing saved yet.
+  let base: SandboxState | null = restored.freshAccount || restored.message ? null : structuredClone(state);
+  let baseText = restored.message ? null : loaded;
 
-  const flush = () => {
+  /** Merges another tab's saved text into this tab's state; returns that tab's state, or `null` when unreadable or nothing new. */
+  const adopt = (latest: string | null): SandboxState | null => {
+    if (latest === null || latest === baseText) return null;
+    const theirs = restoreState(latest, state, model);
+    if (theirs.message !== null) return null;
+    state = mergeStates(base, state, theirs.state);
+    // A copy: the merged state shares objects with theirs, and is changed in place from now on.
+    base = structuredClone(theirs.state);
+    baseText = latest;
+    return theirs.state;
+  };
+
+  /**
+   * `queued`: the delayed save of a burst, which waits its turn behind other tabs' saves. An
+   * explicit `flush()` saves within this task instead (still merging), as callers rely on it:
+   * `pagehide` leaves no time to wait for a lock, and other pages read the state next.
+   */
+  const save = (queued: boolean) => {
     clearTimeout(timer);
     timer = undefined;
-    storage.save(JSON.stringify(state));
+    if (storage.saveState) storage.saveState(state);
+    else if (storage.update) {
+      void storage.update((latest) => {
+        const merged = adopt(latest) !== null;
+        const text = JSON.stringify(state);
+        base = JSON.parse(text) as SandboxState;
+        baseText = text;
+        if (merged) notify();
+        return text;
+      }, !queued);
+    } else storage.save(JSON.stringify(state));
   };
+  const flush = () => save(false);
   const changed = () => {
+    if (storage.immediate) return flush();
     if (timer !== undefined) return;
-    timer = setTimeout(flush, SAVE_DELAY_MS);
+    timer = setTimeout(() => save(true), SAVE_DELAY_MS);
     // In Node a pending save must not keep the process alive; `dispose` and `flush` save explicitly.
     (timer as { unref?: () => void }).unref?.();
   };
@@ -94,14 +132,14 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const ctx: SandboxContext = { model, random, now: () => clock.now() + state.clockOffsetMs, state: () => state, changed, authFailures: {} };
 
   // A fresh or repaired state is written at once, so other tabs and the next start see the same keys.
-  if (restored.freshAccount || restored.message) flush();
+  if (restored.freshAccount || restored.message || storage.importing) flush();
   const stopWatching = storage.watch?.(() => {
-    // Another tab saved: adopt its state unless it cannot be read whole (then keep ours).
-    const next = restoreState(storage.load(), state, model);
-    if (next.message === null && next.state !== state) {
-      state = next.state;
-      notify();
-    }
+    // Another tab saved: take its changes and keep ours (unsaved ones, or saved ones its write
+    // missed, which are then saved again). Unreadable text is ignored: ours is saved next.
+    const theirs = adopt(storage.load());
+    if (!theirs) return;
+    if (JSON.stringify(state) !== JSON.stringify(base)) changed();
+    notify();
   });
 
   const setOffset = (ms: number) => {
@@ -146,6 +184,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     dispose: () => {
       stopWatching?.();
       if (timer !== undefined) flush();
+      storage.close?.();
     },
   };
 }

@@ -8,7 +8,8 @@ import type { usageSchema } from '../src/api/builtins.ts';
 import { iso } from './clock.ts';
 import type { Account, KeyUsage } from './state.ts';
 
-const RECENT_REQUESTS = 50;
+/** How many requests a usage report shows in full; older ones are only counted. */
+export const RECENT_REQUESTS = 50;
 const DAYS_KEPT = 90;
 
 export interface RequestRecord {

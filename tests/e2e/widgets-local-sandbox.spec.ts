@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { generateKey } from '../../src/api/key-format.ts';
+import { sqliteStorage } from '../../mocks/sqlite-storage.ts';
+import { loadSqlite } from '../../mocks/state-files.ts';
 import { createKey, model, openKeyManager } from './widgets-helpers.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -33,6 +35,18 @@ function systemNode(): string {
     if (major >= 20) return path;
   }
   return process.execPath;
+}
+
+/** What the local sandbox saved for `export.json` in `dir`, wherever it keeps it. */
+async function savedState(dir: string): Promise<{ account: { usage: Record<string, { total: { requests: number } }> } }> {
+  const database = join(dir, 'export.json.sqlite');
+  if (!existsSync(database)) return JSON.parse(readFileSync(join(dir, 'export.json'), 'utf8'));
+  const store = sqliteStorage((await loadSqlite())!, database);
+  try {
+    return JSON.parse(store.load()!);
+  } finally {
+    store.close();
+  }
 }
 
 /** curl with the key header from its config on stdin, so the key is never in argv. */
@@ -130,11 +144,10 @@ test('a key made in the key manager works with curl against the downloaded local
     const unknown = await curl(whoami, keyHeader(generateKey(testEnv.keyPrefix, model.keyFormat.randomLength)));
     expect(unknown.status).toBe(401);
 
-    // It keeps saving to the file it loaded: the request above is now in the key's usage.
+    // It keeps the state it loaded: the request above is now in the key's usage — in
+    // export.json.sqlite on a Node with SQLite (22.13+), in export.json itself on Node 20.
     const keyId = mine.body['key_id'] as string;
-    await expect
-      .poll(() => JSON.parse(readFileSync(join(dir, 'export.json'), 'utf8')).account.usage[keyId]?.total.requests ?? 0)
-      .toBeGreaterThanOrEqual(1);
+    await expect.poll(async () => (await savedState(dir)).account.usage[keyId]?.total.requests ?? 0).toBeGreaterThanOrEqual(1);
   } finally {
     if (child && child.exitCode === null) {
       const exited = new Promise((resolve) => child!.once('exit', resolve));

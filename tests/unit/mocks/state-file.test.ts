@@ -1,7 +1,7 @@
 /**
- * Loading a browser's export with `--state FILE`: a file whose keys can be restored is used and
- * saved back to; anything else is refused with a message and left untouched, so a mistyped or
- * foreign file never turns into a fresh sandbox over the reader's export.
+ * Loading a browser's export with `--state FILE`: a file whose keys can be restored is imported
+ * into `FILE.sqlite` and served from there; anything else is refused with a message and left
+ * untouched, so a mistyped or foreign file never turns into a fresh sandbox over the reader's export.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadModel, type ApiModel } from '../../../src/api/index.ts';
 import { stateFileProblem } from '../../../mocks/file-storage.ts';
 import { createSandbox } from '../../../mocks/sandbox.ts';
+import { sqliteStorage } from '../../../mocks/sqlite-storage.ts';
+import { loadSqlite } from '../../../mocks/state-files.ts';
 import { memoryStorage } from '../../../mocks/storage.ts';
 import { startSandboxServer } from '../../helpers/sandbox-server.ts';
 import { authHeader } from './harness.ts';
@@ -116,13 +118,14 @@ function runServer(args: string[]): Promise<{ code: number | null; stdout: strin
 }
 
 describe('the sandbox server started with --state', () => {
-  test('answers the export’s keys, prints none of them, and saves back to the file', async () => {
+  test('answers the export’s keys, prints none of them, and saves to a database next to the file', async () => {
     const exported = await browserExport();
     const path = file('served.json', exported.text);
     const server = await startSandboxServer({ KEYPORT_PRESET: 'huechat' }, ['--state', path]);
     try {
       expect(server.key).toBeNull();
-      expect(server.output).toContain(`Keys were restored from ${path} (2 keys); changes are saved back to it.`);
+      expect(server.output).toContain(`Imported ${path} into ${path}.sqlite; the state is kept there from now on (served.json is left as it is).`);
+      expect(server.output).toContain(`Keys were restored from ${path} (2 keys); changes are saved to ${path}.sqlite.`);
       expect(server.output).not.toContain(exported.secret);
       expect(server.output).not.toMatch(/sk_test_[0-9A-Za-z]{20,}/);
 
@@ -135,10 +138,13 @@ describe('the sandbox server started with --state', () => {
       const stopped = await server.stop();
       expect(stopped.code).toBe(0);
     }
-    // The request above was recorded against the key, and the server wrote it to the file.
-    const saved = JSON.parse(readFileSync(path, 'utf8'));
-    expect(saved.account.usage[exported.keyId].total.requests).toBe(1);
-    expect(readFileSync(path, 'utf8')).not.toContain(exported.secret);
+    // The request above was recorded against the key in the database; the export is left as it was.
+    expect(readFileSync(path, 'utf8')).toBe(exported.text);
+    const store = sqliteStorage((await loadSqlite())!, `${path}.sqlite`);
+    const saved = store.load()!;
+    store.close();
+    expect(JSON.parse(saved).account.usage[exported.keyId].total.requests).toBe(1);
+    expect(saved).not.toContain(exported.secret);
   });
 
   test('exits with 1 and a message when the file is missing, and creates none', async () => {
