@@ -267,11 +267,11 @@ test.describe('looks and access', () => {
     const background = () => page.locator('.monaco-editor-background').first().evaluate((el) => getComputedStyle(el).backgroundColor);
     const luminance = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).reduce((sum, n) => sum + Number(n), 0);
     expect(luminance(await background())).toBeLessThan(200);
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${String(v.nodes[0]?.target)}`)).toEqual([]);
 
     await page.getByRole('combobox', { name: 'Select theme' }).first().selectOption('light');
     await expect.poll(async () => luminance(await background())).toBeGreaterThan(600);
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${String(v.nodes[0]?.target)}`)).toEqual([]);
   });
 
   test('at phone width nothing overflows, and the whole run works from the keyboard', async ({ page }) => {
