@@ -50,6 +50,19 @@ function restrict(...groups) {
   return ['error', { patterns: groups.flat().map((group) => ({ allowTypeImports: true, ...group })) }];
 }
 
+/**
+ * The same modules loaded with `import()`, which no-restricted-imports does not see. esquery
+ * regexes cannot contain `/`, hence `\x2F`.
+ * @type {import('eslint').Linter.RuleEntry}
+ */
+const noDynamicZodModules = [
+  'error',
+  {
+    selector: String.raw`ImportExpression[source.value=/^zod(\x2F|$)|(^|\x2F)api(\x2F(index|model|builtins|openapi|text-rules|key-name)([.]ts)?|\x2F(schema|presets)(\x2F.*)?|\x2F?)$/]`,
+    message: 'This module loads zod and the model; `import()` it only from build-time code.',
+  },
+];
+
 /** @type {Pattern} */
 const noMocks = { group: ['**/mocks/*', '**/mocks'], message: 'The sandbox (mocks/) is not a dependency of this part.' };
 /** @type {Pattern} */
@@ -158,7 +171,10 @@ export default defineConfig(
   {
     // The SDK ships to readers' backends: ky, its own modules and plain generated data only.
     files: ['src/sdk/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': restrict(noMocks, noComponents, zodModules) },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(noMocks, noComponents, zodModules),
+      'no-restricted-syntax': noDynamicZodModules,
+    },
   },
   {
     // The sandbox knows no UI.
@@ -180,7 +196,10 @@ export default defineConfig(
       // `import()` when the reader first opens the snippet panel (see src/components/README.md).
       'src/components/try-it/snippet-code.ts',
     ],
-    rules: { '@typescript-eslint/no-restricted-imports': restrict(zodModules) },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(zodModules),
+      'no-restricted-syntax': noDynamicZodModules,
+    },
   },
 
   prettier,
