@@ -109,6 +109,10 @@ export default defineConfig(
       // `verbatimModuleSyntax` already makes type-only imports explicit; this keeps them uniform.
       // `typeof import('./x.ts')` stays allowed: it types a module that is loaded with `import()`.
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      // Under verbatimModuleSyntax, `import { type A } from './m.ts'` still loads m.ts at run time
+      // (it compiles to `import {} from './m.ts'`); `import type { A }` does not. Without this,
+      // a type-only import of the model would pass the boundary rules below and ship zod.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       // Rejecting with `signal.reason` (typed `any`) is how an aborted wait should fail, as fetch
       // does. Rejecting with a string or a plain object is still reported.
       '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],

@@ -5,7 +5,7 @@
  * through here and nowhere else.
  */
 import { requestExample } from '../../api/examples.ts';
-import { type ApiModel } from '../../api/model.ts';
+import type { ApiModel } from '../../api/model.ts';
 import { environment, errorDocsPath, formatBytes, formatDuration, fullAccessScope, keyHeader, keyHeaderName, MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_URL_BYTES, missingScopes, RATE_LIMIT_HEADERS, type KeyHeader } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
 import { consoleData, keyManagerData, type ApiInfo, type EndpointInfo, type ErrorInfo } from '../widgets/widget-data.ts';
