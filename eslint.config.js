@@ -195,10 +195,6 @@ export default defineConfig(
       'src/components/reference/**',
       'src/components/widgets/widget-data.ts',
       'src/components/labs/labs-data.ts',
-      'src/components/playground/gallery.ts',
-      // The one place a widget loads the model, on purpose: the try-it console imports it with
-      // `import()` when the reader first opens the snippet panel (see src/components/README.md).
-      'src/components/try-it/snippet-code.ts',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(zodModules),
