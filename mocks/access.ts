@@ -2,7 +2,7 @@
  * What a key may do. Per-key presets store scopes on each key; account-role presets (Chameleon)
  * give every key the scopes of the account's role, so changing the role changes every key.
  */
-import { type ApiModel } from '../src/api/model.ts';
+import type { ApiModel } from '../src/api/model.ts';
 import { fullAccessScope } from '../src/api/runtime/index.ts';
 import type { SandboxSettings } from './settings.ts';
 import type { StoredKey } from './state.ts';

@@ -4,7 +4,7 @@
  * wallet or a test can make the first request.
  */
 import type { RandomBytes } from '../src/api/key-format.ts';
-import { type ApiModel } from '../src/api/model.ts';
+import type { ApiModel } from '../src/api/model.ts';
 import { fullAccessScope } from '../src/api/runtime/index.ts';
 import { recordEvent } from './audit.ts';
 import { seedData } from './collections.ts';

@@ -10,7 +10,7 @@ export interface SandboxContext {
   readonly model: ApiModel;
   readonly random: RandomBytes;
   /** The injected clock plus the sandbox's fast-forward offset, in ms. */
-  now(): number;
+  now(this: void): number;
   state(): SandboxState;
   /** Marks the state as changed so it is saved soon. */
   changed(): void;

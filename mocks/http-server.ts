@@ -77,7 +77,7 @@ function headerBytes(req: IncomingMessage): number {
   return bytes;
 }
 
-async function toFetchRequest(req: IncomingMessage, url: string, body: Buffer | null): Promise<Request> {
+function toFetchRequest(req: IncomingMessage, url: string, body: Buffer | null): Request {
   const headers = new Headers();
   for (const [name, values] of Object.entries(req.headersDistinct)) {
     if (!HOP_HEADERS.has(name)) for (const value of values ?? []) headers.append(name, value);
@@ -108,7 +108,7 @@ async function answer(sandbox: Sandbox, req: IncomingMessage): Promise<Response>
   if (!route) return routeNotFound(model, requestId(), method, new URL(`http://local${read.pathAndQuery}`).pathname);
   let request: Request;
   try {
-    request = await toFetchRequest(req, route.url, body);
+    request = toFetchRequest(req, route.url, body);
   } catch {
     return apiError(model, requestId(), 'malformed_request', { detail: 'a header could not be read' });
   }

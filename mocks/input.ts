@@ -20,6 +20,7 @@ const MAX_NAME_SHOWN = 40;
 /** A name from the request, safe to put in a message: invisible characters escaped, long ones cut. */
 function shown(name: string): string {
   const escaped = name.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this escapes
     /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069`]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

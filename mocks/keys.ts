@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { apiKeySchema, KeyStatus } from '../src/api/builtins.ts';
 import { generateKey, type KeyShape } from '../src/api/key-format.ts';
-import { type ApiModel } from '../src/api/model.ts';
+import type { ApiModel } from '../src/api/model.ts';
 import { environment } from '../src/api/runtime/index.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 import { grantedScopes } from './access.ts';

@@ -9,7 +9,7 @@ export interface NodeSandbox {
   sandbox: Sandbox;
   server: SetupServer;
   /** Stops intercepting and disposes of the sandbox. */
-  close(): void;
+  close(this: void): void;
 }
 
 export async function startNodeSandbox(options: SandboxOptions = {}): Promise<NodeSandbox> {

@@ -4,7 +4,7 @@
  * bodies built only by `errorBody()` in the preset's shape.
  */
 import { errorBody, type MessageParams } from '../src/api/error-body.ts';
-import { type ApiModel } from '../src/api/model.ts';
+import type { ApiModel } from '../src/api/model.ts';
 import { errorDefinition, keyHeaderName, type RequiredErrorId, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from '../src/api/runtime/index.ts';
 
 function corsHeaders(model: ApiModel): Record<string, string> {

@@ -58,13 +58,12 @@ const accountSchema = z.object({
   rateWindows: z.record(z.string(), rateWindowSchema),
 });
 
-const storedRecordSchema = z.looseObject({ id: z.string(), created_at: z.string() });
-
 export type StoredKey = z.output<typeof storedKeySchema>;
 export type KeyUsage = z.output<typeof keyUsageSchema>;
 export type RateWindow = z.output<typeof rateWindowSchema>;
 export type Account = z.output<typeof accountSchema>;
-export type StoredRecord = z.output<typeof storedRecordSchema>;
+/** A record of any collection; its own fields are checked by `recordSchema(collection)`. */
+export type StoredRecord = { id: string; created_at: string; [field: string]: unknown };
 /** Records of each collection, by collection id. */
 export type EnvironmentData = Record<string, StoredRecord[]>;
 

@@ -8,7 +8,8 @@
  * - `sdk-dist/keyport-sdk.d.ts`: every declaration it needs in one self-contained file, as
  *   `declare module '<the preset's SDK package>'` (plus internal modules), ready for Monaco's `addExtraLib`.
  *
- * Prints the gzip size and fails above the budget in DESIGN.md (SDK plus ky ≤ 12 KB gzip).
+ * Prints the gzip size against the budget, SDK plus ky ≤ 12 KB gzip (`BUDGET_BYTES`): over it, a
+ * warning, or a failure with `--strict`. `npm run size`, a gate of `npm test`, fails over it.
  * Expects `src/sdk/generated/` (run `npm run generate` first; `prebuild` does).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -136,9 +137,9 @@ if (import.meta.main) {
   console.log(`build-sdk: sdk-dist/keyport-sdk.js ${kb(readable.length)} readable; keyport-sdk.min.js ${kb(code.length)} minified, ${kb(gzip)} gzip (budget ${kb(BUDGET_BYTES)})`);
   console.log(`build-sdk: sdk-dist/keyport-sdk.d.ts ${kb(types.length)}`);
   if (gzip > BUDGET_BYTES) {
-    // Fails only with --strict: ky 2.1 alone is ≈ 8.9 KB gzip, so this budget is under review and
-    // must not block the site build meanwhile (see src/sdk/README.md, "Size").
-    console.warn(`build-sdk: OVER BUDGET by ${kb(gzip - BUDGET_BYTES)} (ky alone: ${kb(await kySize())}); see DESIGN.md "Performance budgets".`);
+    // Fails only with --strict, so a bundle over budget does not stop the site build that runs
+    // this first; `npm run size` (a gate of `npm test`) is what fails on it.
+    console.warn(`build-sdk: OVER BUDGET by ${kb(gzip - BUDGET_BYTES)} (ky alone: ${kb(await kySize())}); the SDK plus ky may take ${kb(BUDGET_BYTES)} gzip.`);
     if (process.argv.includes('--strict')) process.exit(1);
   }
 }

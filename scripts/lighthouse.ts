@@ -65,6 +65,6 @@ try {
   }
   console.table(rows);
 } finally {
-  await chrome.kill();
+  chrome.kill();
   preview.kill();
 }

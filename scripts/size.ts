@@ -1,6 +1,6 @@
 /**
  * `npm run size`: the JavaScript each built page loads, gzip-compressed, following imports,
- * checked against the budgets in DESIGN.md. Reads dist/ and sdk-dist/; run `npm run build` first.
+ * checked against the performance budgets below. Reads dist/ and sdk-dist/; run `npm run build` first.
  *
  * - "at load": module scripts in the page and everything they import statically, plus the
  *   code of every island (counted as if all hydrate at once: an upper bound).

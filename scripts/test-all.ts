@@ -1,7 +1,8 @@
 /**
- * `npm test`: type check, unit tests, build, end-to-end tests — in that order, each once —
- * then one line `N passed, N failed` summed from the runners' JSON reports.
- * A gate that fails (type check, build) counts as one failure; a run with no tests fails.
+ * `npm test`: type check, lint, unit tests (type tests included), build, size budgets,
+ * end-to-end tests — in that order, each once — then one line `N passed, N failed` summed from
+ * the runners' JSON reports. A gate (type check, lint, build, size budgets) counts as one test:
+ * passed or failed. A run with no tests fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -65,6 +66,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 gate('type check', npm, ['run', '--silent', 'typecheck']);
+gate('lint', npm, ['run', '--silent', 'lint']);
 
 const unitJson = `${REPORTS}/unit.json`;
 addUnit(unitJson, run('unit tests', npm, ['run', '--silent', 'test:unit', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]));
@@ -81,11 +83,13 @@ const secondBuilt = gate(`build (${SECOND_PRESET} preset)`, 'env', [
 ]);
 const built = gate('build', npm, ['run', '--silent', 'build']) && secondBuilt;
 if (built) {
+  // Reads dist/ and sdk-dist/ of the default preset, built last.
+  gate('size budgets', npm, ['run', '--silent', 'size']);
   const e2eJson = `${REPORTS}/e2e.json`;
   addE2e(e2eJson, run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }));
 } else {
-  console.log('✗ end-to-end tests not run: the build failed');
-  total.failed += 1;
+  console.log('✗ size budgets and end-to-end tests not run: the build failed');
+  total.failed += 2;
 }
 
 const ranNothing = total.passed + total.failed === 0;

@@ -2,7 +2,7 @@
  * Builds an error body in the preset's shape. The sandbox sends these; the docs and the
  * OpenAPI document show them as examples, so what readers see is what they receive.
  */
-import { type ApiModel } from './model.ts';
+import type { ApiModel } from './model.ts';
 import { environment, errorDefinition, errorDocsPath } from './runtime/index.ts';
 
 /** Values for a message's `{placeholders}`; unknown placeholders are left as written. */

@@ -2,7 +2,7 @@
  * Example requests and responses for the docs and the OpenAPI document, built from the
  * preset's sample data so they match what the sandbox returns.
  */
-import { type ApiModel } from './model.ts';
+import type { ApiModel } from './model.ts';
 import { environment, fullAccessScope } from './runtime/index.ts';
 import type { Collection, Endpoint } from './schema/endpoints.ts';
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { errorBody, exampleParams } from './error-body.ts';
-import { type ApiModel } from './model.ts';
+import type { ApiModel } from './model.ts';
 import { errorDefinition, fullAccessScope, keyHeaderLine, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from './runtime/index.ts';
 import type { AuthScheme } from './schema/auth.ts';
 import type { Endpoint } from './schema/endpoints.ts';

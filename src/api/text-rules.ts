@@ -41,7 +41,7 @@ type AnyDef = Record<string, unknown> & { type: string; checks?: unknown[] };
 
 /** A copy with a new definition that keeps the description and other metadata. */
 function cloneWith<T extends z.ZodType>(schema: T, def: AnyDef): T {
-  const copy = schema.clone(def as never) as T;
+  const copy = schema.clone(def as never);
   const meta = z.globalRegistry.get(schema);
   if (meta) z.globalRegistry.add(copy, meta);
   return copy;

@@ -138,7 +138,7 @@ const numberHeader = (headers: Headers, name: string): number | null => {
 export function errorFromResponse(response: Response, body: unknown, now: number, secrets: readonly string[] = []): ApiError {
   const { envelope, fields } = errorFormat;
   const inner = record(envelope ? record(body)[envelope] : body);
-  const text = (field: string) => (typeof inner[field] === 'string' ? (inner[field] as string) : null);
+  const text = (field: string) => (typeof inner[field] === 'string' ? inner[field] : null);
   const { status, headers } = response;
   const code = text(fields.id) ?? `http_${status}`;
   let message = text(fields.message) ?? (response.statusText || 'Request failed');

@@ -95,7 +95,7 @@ const signatureHeader = (scheme: WebhookScheme) =>
 
 function readHeader(headers: WebhookHeaders, name: string): string | undefined {
   if (typeof headers.get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+  const entry = Object.entries(headers as Exclude<WebhookHeaders, Headers>).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
   return typeof entry === 'string' ? entry : entry?.join(',');
 }
 

@@ -17,7 +17,7 @@ test('the code cannot read the portal’s storage, cookies or wallet, and reache
       const open = indexedDB.open('playground-test-marker');
       open.onupgradeneeded = () => open.result.createObjectStore('s').put(marker, 'marker');
       open.onsuccess = () => resolve(open.result.close());
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
     });
   }, MARKER);
 

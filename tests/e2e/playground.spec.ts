@@ -4,6 +4,9 @@ import { env, examples, gotoHydrated, listing, model, openWithCode, output, requ
 
 const list = model.endpoints.find((e) => e.action.type === 'list')!;
 
+/** The code the playground saved for a reload (`code-store.ts`), as stored. */
+const savedCode = (page: Page) => page.evaluate((id) => localStorage.getItem(`keyport:playground:${id}`), model.product.id);
+
 test.describe('before the reader asks for the editor', () => {
   test('the page shows the code as a listing and loads no editor, and the editor takes its place without moving anything', async ({ page }) => {
     const editorRequests: string[] = [];
@@ -194,10 +197,11 @@ test.describe('sharing and saving', () => {
     await expect(reader.getByRole('status').filter({ hasText: 'came from a shared link' })).toBeVisible();
     await expect(output(reader)).toContainText('Press Run');
     await expect(requestLog(reader)).toContainText('Requests the code sends');
-    await reader.waitForTimeout(500);
-    expect(requests.filter((url) => /run-session|code-editor|mockServiceWorker/.test(url))).toEqual([]);
     // The code now lives in the page; the address no longer carries it (nor any key).
-    expect(new URL(reader.url()).hash).toBe('');
+    await expect.poll(() => new URL(reader.url()).hash).toBe('');
+    // Once the page has settled, nothing has loaded the runner, the editor or the sandbox.
+    await reader.waitForLoadState('networkidle');
+    expect(requests.filter((url) => /run-session|code-editor|mockServiceWorker/.test(url))).toEqual([]);
   });
 
   test('Share refuses code that contains a key', async ({ page }) => {
@@ -210,18 +214,17 @@ test.describe('sharing and saving', () => {
     await page.getByRole('button', { name: 'Share' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'contains an API key' })).toBeVisible();
     await expect(page.getByLabel('Link to this code')).toHaveCount(0);
-    // Nor is the key saved with the code.
-    await page.waitForTimeout(500);
-    const saved = await page.evaluate((id) => localStorage.getItem(`keyport:playground:${id}`), model.product.id);
-    expect(saved).toContain('KEY_REMOVED_USE_PROCESS_ENV');
-    expect(saved).not.toContain('a1B2c3D4');
+    // Nor is the key saved with the code (saved a moment after the last edit).
+    await expect.poll(() => savedCode(page)).toContain('KEY_REMOVED_USE_PROCESS_ENV');
+    expect(await savedCode(page)).not.toContain('a1B2c3D4');
   });
 
   test('the last code survives a reload', async ({ page }) => {
     await gotoHydrated(page, '/playground/');
     const webhook = examples.find((e) => e.id === 'webhooks')!;
     await page.getByRole('button', { name: webhook.title }).click();
-    await page.waitForTimeout(400);
+    // The code is saved a moment after it changes; reload once it is.
+    await expect.poll(async () => (JSON.parse((await savedCode(page)) ?? 'null') as { exampleId?: string } | null)?.exampleId).toBe(webhook.id);
     await page.reload();
     await expect(listing(page)).toContainText(webhook.code.split('\n')[1]!);
     await expect(page.getByRole('button', { name: webhook.title })).toHaveAttribute('aria-pressed', 'true');
@@ -267,11 +270,11 @@ test.describe('looks and access', () => {
     const background = () => page.locator('.monaco-editor-background').first().evaluate((el) => getComputedStyle(el).backgroundColor);
     const luminance = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).reduce((sum, n) => sum + Number(n), 0);
     expect(luminance(await background())).toBeLessThan(200);
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${String(v.nodes[0]?.target)}`)).toEqual([]);
 
     await page.getByRole('combobox', { name: 'Select theme' }).first().selectOption('light');
     await expect.poll(async () => luminance(await background())).toBeGreaterThan(600);
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${String(v.nodes[0]?.target)}`)).toEqual([]);
   });
 
   test('at phone width nothing overflows, and the whole run works from the keyboard', async ({ page }) => {

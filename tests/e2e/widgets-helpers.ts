@@ -57,7 +57,7 @@ export async function chooseWalletKey(widget: Locator, secret: string): Promise<
   const select = widget.getByLabel('API key', { exact: true });
   const option = select.locator('option', { hasText: maskApiKey(secret) });
   await expect(option).toHaveCount(1);
-  await select.selectOption((await option.getAttribute('value'))!);
+  await select.selectOption(await option.getAttribute('value'));
 }
 
 export async function chooseEndpoint(widget: Locator, id: string): Promise<void> {

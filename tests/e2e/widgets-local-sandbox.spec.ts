@@ -54,6 +54,7 @@ function curl(url: string, header: [string, string]): Promise<{ status: number; 
   const separator = '\n--status--\n';
   return new Promise((resolve, reject) => {
     const child = execFile('curl', ['--silent', '--config', '-', '--write-out', `${separator}%{http_code}`, url], (error, stdout) => {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- an Error at run time; its type (ExecFileException) is built with Omit<>
       if (error) return reject(error);
       const [body, status] = stdout.split(separator);
       resolve({ status: Number(status), body: JSON.parse(body!) as Record<string, unknown> });
@@ -67,10 +68,10 @@ function banner(child: ChildProcess): Promise<string> {
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The local sandbox printed no banner within 15 s:\n${output}`)), 15_000);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`The local sandbox exited (${code}):\n${output}`)));
     child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       if (!output.includes('Try it:')) return;
       clearTimeout(timer);
       resolve(output);

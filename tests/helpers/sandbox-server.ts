@@ -27,12 +27,12 @@ export function startSandboxServer(env: Record<string, string> = {}, args: reado
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The sandbox server did not start within 15 s:\n${output}`)), 15_000);
     child.once('exit', (code) => reject(new Error(`The sandbox server exited (${code}):\n${output}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
       const origin = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
       const testBase = /^\s+test\s+(http:\/\/\S+)/m.exec(output)?.[1];
       const key = /export \w+=(\S+)/.exec(output)?.[1] ?? null;

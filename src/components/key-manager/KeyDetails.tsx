@@ -57,7 +57,9 @@ export default function KeyDetails(props: Props) {
     return () => {
       current = false;
     };
-    // Reload when another key is shown or something happened that changes usage.
+    // Reload when another key is shown or something happened that changes usage (not when the
+    // parent re-renders with a new `props` or an updated copy of the same key).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately narrower, see above
   }, [key.id, props.refreshToken]);
 
   const live = key.status === 'active' || key.status === 'inactive';

@@ -5,6 +5,7 @@
  */
 
 /** C0/C1 control characters, which an allowlist entry cannot hold. */
+// eslint-disable-next-line no-control-regex -- control characters are what this rejects
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const IP_SHAPE = /^[0-9A-Fa-f:.]+(?:\/\d{1,3})?$/;
@@ -24,7 +25,7 @@ export function parseAllowlist(text: string): { entries: string[]; problem: stri
   if (bad !== undefined) {
     return {
       entries,
-      problem: `“${shown(bad).replace(/[\u0000-\u001f\u007f-\u009f]/g, '�')}” is not an IP address or range. Write addresses like 203.0.113.7 or 2001:db8::1, or IPv4 ranges like 203.0.113.0/24, one per line.`,
+      problem: `“${shown(bad).replace(new RegExp(CONTROL, 'g'), '�')}” is not an IP address or range. Write addresses like 203.0.113.7 or 2001:db8::1, or IPv4 ranges like 203.0.113.0/24, one per line.`,
     };
   }
   return { entries, problem: null };

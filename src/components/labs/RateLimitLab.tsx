@@ -91,11 +91,9 @@ export default function RateLimitLab({ data, level = 2 }: Props) {
     setAnnouncement(kind === 'plain' ? `Sending ${n} requests…` : `Sending ${n} requests through the SDK with retries on…`);
     const controller = new AbortController();
     abort.current = controller;
-    let keyId: string | null = null;
     try {
       const session = await lab.open();
       const key = await createThrowaway(session, { name: 'Rate-limit lab' });
-      keyId = key.id;
       const run = await withSettings(session.sandbox, { rateLimitMode: 'demo' }, () =>
         runBurst({
           kind,
@@ -112,7 +110,7 @@ export default function RateLimitLab({ data, level = 2 }: Props) {
         }),
       );
       setAnnouncement(describeRun(run));
-      await revokeQuietly(session, keyId);
+      await revokeQuietly(session, key.id);
     } catch (error) {
       if (!controller.signal.aborted) lab.fail(error);
       setAnnouncement('');

@@ -5,7 +5,7 @@
  * imports only the types.
  */
 import { requestExample } from '../../api/examples.ts';
-import { type ApiModel } from '../../api/model.ts';
+import type { ApiModel } from '../../api/model.ts';
 import { environment, formatBytes, formatDuration, fullAccessScope, keyHeader, MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_URL_BYTES, missingScopes, type KeyHeader } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
 import { endpointRef, errorInfos, labApi, whoamiEndpoint, type EndpointRef, type ErrorInfo, type LabApi } from '../widgets/widget-data.ts';

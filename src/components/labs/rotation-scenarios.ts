@@ -77,20 +77,20 @@ export interface RotationDeps {
 }
 
 export interface RotationLab {
-  getState(): RotationState;
-  subscribe(listener: () => void): () => void;
+  getState(this: void): RotationState;
+  subscribe(this: void, listener: () => void): () => void;
   /** Starts the app for a scenario (stopping any run first); "revoke first" then plays by itself. */
   begin(kind: Scenario): Promise<void>;
   /** Step `n` (1 to 5) of the right order; after step 5 the run closes by itself. */
   step(n: number): Promise<void>;
   setGrace(seconds: number): void;
   rollOld(): Promise<void>;
-  deployNext(): void;
-  fastForward(): void;
+  deployNext(this: void): void;
+  fastForward(this: void): void;
   /** Stops the app, revokes the lab's keys, and says `message`. */
   finish(message?: string): Promise<void>;
   /** Leaving the page: stop sending and put the sandbox's limits back (no time for revoking). */
-  leave(): void;
+  leave(this: void): void;
   /** The view is gone: as `leave`, and the chart's clock stops. */
   dispose(): void;
 }

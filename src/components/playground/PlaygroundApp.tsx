@@ -128,7 +128,7 @@ export default function PlaygroundApp({ data }: Props) {
     const onHashChange = () => void (hasLink() && fromLink());
     addEventListener('hashchange', onHashChange);
     return () => removeEventListener('hashchange', onHashChange);
-  }, [examples, productId, remember]);
+  }, [editor, examples, productId, remember]);
 
   useEffect(() => () => runHandle.current?.stop(), []);
 
@@ -170,6 +170,7 @@ export default function PlaygroundApp({ data }: Props) {
   };
   // The editor's Ctrl+Enter calls the latest runCode.
   const runRef = useRef(runCode);
+  // eslint-disable-next-line react-hooks/immutability -- a ref, which the editor's callback reads; the compiler takes it for state
   runRef.current = runCode;
 
   const stop = () => runHandle.current?.stop();

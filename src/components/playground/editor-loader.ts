@@ -25,7 +25,7 @@ export interface EditorLoaderOptions {
 
 export interface EditorLoader {
   /** The editor, loading it on the first call; `focus` moves the focus into it. */
-  open(focus: boolean): Promise<CodeEditor>;
+  open(this: void, focus: boolean): Promise<CodeEditor>;
   /** The editor once it has loaded, else `null`. */
   current(): CodeEditor | null;
 }

@@ -125,7 +125,8 @@ export async function runPlayground(options: RunOptions): Promise<void> {
     const start = session.sandboxStarter(data.api);
     let starting: Promise<void> | undefined;
     const sandboxReady = () => (starting ??= start());
-    let sandboxProblem: string | null = null;
+    // Set by the catch below; the cast keeps TypeScript from narrowing it to `null` for good.
+    let sandboxProblem = null as string | null;
     if (options.keyChoice !== NONE) {
       onState({ phase: 'preparing', message: 'Starting the sandbox…' });
       // A fresh sandbox makes its owner key now and puts it in the wallet.

@@ -129,8 +129,10 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
           const kind = value.constructor?.name === 'AsyncFunction' ? 'AsyncFunction' : value.constructor?.name === 'AsyncGeneratorFunction' ? 'AsyncGeneratorFunction' : 'Function';
           return value.name ? `[${kind}: ${value.name}]` : `[${kind} (anonymous)]`;
         }
+        case 'object':
+          break;
       }
-      const object = value as object;
+      const object = value;
       if (seen.includes(object)) return '[Circular]';
       if (object instanceof Error) {
         const stack = mapStack(object.stack || `${object.name}: ${object.message}`);
@@ -391,7 +393,7 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
     // ---- Errors nobody caught end the program, as in Node. ----
     const uncaught = (error: unknown) => {
       const text = error instanceof Error ? inspect(error, 2, [], '') : `Uncaught ${inspect(error, 2, [], '')}`;
-      const at = firstFrame as [number, number] | null;
+      const at = firstFrame;
       post({ type: 'uncaught', text, line: at?.[0] ?? null, column: at?.[1] ?? null });
       exit(1);
     };

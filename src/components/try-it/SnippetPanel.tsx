@@ -105,7 +105,7 @@ export default function SnippetPanel({ request, secret, envVar, targets, setting
     }
     renderer ??= import('./snippet-code.ts');
     renderer
-      .then((module) => module.renderConsoleSnippet(language, { ...request, target, revealKey: showKey ? secret! : undefined }, settings))
+      .then((module) => module.renderConsoleSnippet(language, { ...request, target, revealKey: showKey ? secret : undefined }, settings))
       .then((text) => current && setCode({ text }))
       .catch((error: unknown) => {
         if (current) setCode({ error: `The code could not be generated${error instanceof Error ? `: ${error.message}` : '.'}` });
@@ -114,6 +114,7 @@ export default function SnippetPanel({ request, secret, envVar, targets, setting
       current = false;
     };
     // `request` is compared by value (requestKey): the console re-creates it on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- requestKey stands for request
   }, [open, language, target, showKey, secret, requestKey]);
 
   return (

@@ -78,6 +78,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
     addEventListener('hashchange', fromLink);
     return () => removeEventListener('hashchange', fromLink);
     // `data` never changes for an island.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once, after hydration
   }, []);
 
   // Offer the reader's newest working key once the wallet is read, unless they already chose;

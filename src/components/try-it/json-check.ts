@@ -10,12 +10,11 @@ export type JsonCheck = { ok: true; value: unknown } | { ok: false; line: number
 /** Deeper than any real request body; stops a hostile `[[[[…` from overflowing the stack. */
 const MAX_DEPTH = 256;
 
-class JsonProblem {
+class JsonProblem extends Error {
   readonly position: number;
-  readonly message: string;
   constructor(position: number, message: string) {
+    super(message);
     this.position = position;
-    this.message = message;
   }
 }
 

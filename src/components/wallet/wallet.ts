@@ -47,11 +47,11 @@ export interface ListedKey {
 
 export interface Wallet {
   /** Newest first; the same array until something changes. */
-  keys(): readonly WalletKey[];
+  keys(this: void): readonly WalletKey[];
   /** False when the browser refuses localStorage: the wallet then lasts until the page closes. */
   persistent(): boolean;
   /** Called after any change, from this page or another tab. Returns an unsubscribe function. */
-  subscribe(listener: () => void): () => void;
+  subscribe(this: void, listener: () => void): () => void;
   /** Adds a key, replacing any entry with the same id. */
   add(key: WalletKey): void;
   update(id: string, patch: Partial<Omit<WalletKey, 'id' | 'secret'>>): void;

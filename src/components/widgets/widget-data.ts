@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { LOCAL_SANDBOX_ORIGIN, localSandboxFile } from '../../api/code-targets.ts';
 import { sampleId } from '../../api/example-request.ts';
 import { requestExample } from '../../api/examples.ts';
-import { type ApiModel } from '../../api/model.ts';
+import type { ApiModel } from '../../api/model.ts';
 import { errorDocsPath, fullAccessScope, keyHeader, keyHeaderName, RATE_LIMIT_HEADERS, schemeLabel } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
 import { snippetSettings, type SnippetSettings } from '../snippets/render.ts';

@@ -7,7 +7,7 @@ const huechat = presets['huechat']!;
 
 /** A copy of HueChat with one change, to see the message a broken config gets. */
 function broken(change: (preset: PresetInput) => void): () => void {
-  const preset = { ...huechat, endpoints: [...huechat.endpoints], errors: [...huechat.errors], scopes: [...huechat.scopes] } as PresetInput;
+  const preset = { ...huechat, endpoints: [...huechat.endpoints], errors: [...huechat.errors], scopes: [...huechat.scopes] };
   change(preset);
   return () => buildModel(preset, 'preset "broken"');
 }

@@ -185,7 +185,7 @@ describe.each(['huechat', 'chameleon'])('hostile requests to the HTTP server of 
 
   async function stillAnswers(connection?: RawConnection): Promise<void> {
     const fresh = !connection?.open;
-    const conn = fresh ? await RawConnection.open(port) : connection!;
+    const conn = fresh ? await RawConnection.open(port) : connection;
     const testBase = localBases(model).find((b) => b.environment === 'test')!.localPath;
     const [name, value] = Object.entries(authHeader(model, sandbox.ownerKey!))[0]!;
     const reply = await conn.send(raw('GET', `${testBase}${model.management.whoamiPath}`, { [name]: value }));

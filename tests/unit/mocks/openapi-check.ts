@@ -36,7 +36,7 @@ const cache = new Map<ApiModel, OpenApiCheck>();
 export function openApiCheck(model: ApiModel): OpenApiCheck {
   const cached = cache.get(model);
   if (cached) return cached;
-  const raw = openApiDocument(model) as Json;
+  const raw = openApiDocument(model);
   const resolved = inlineRefs(raw, raw) as Json;
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);

@@ -76,6 +76,9 @@ export const generic = (message: string) =>
 /** Records the waits between retries instead of sleeping. */
 export function fakeSleep() {
   const waits: number[] = [];
-  const sleep = async (ms: number) => void waits.push(ms);
+  const sleep = (ms: number): Promise<void> => {
+    waits.push(ms);
+    return Promise.resolve();
+  };
   return { waits, sleep };
 }

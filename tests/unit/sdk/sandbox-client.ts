@@ -34,9 +34,10 @@ export async function startSandboxClients(): Promise<SandboxClients> {
       createClient({
         apiKey: node.sandbox.ownerKey!,
         now: () => time.now(),
-        sleep: async (ms) => {
+        sleep: (ms) => {
           waits.push(ms);
           time.advance(ms);
+          return Promise.resolve();
         },
         onRetry: (event) => retries.push(event),
         ...options,

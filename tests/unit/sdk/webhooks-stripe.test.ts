@@ -5,7 +5,7 @@ import {
   isWebhookVerificationError,
   signWebhook,
   verifyWebhook,
-  WebhookVerificationError,
+  type WebhookVerificationError,
   type WebhookFailureReason,
 } from '../../../src/sdk/index.ts';
 import { model } from './fake-api.ts';

@@ -35,7 +35,7 @@ function replaced(value: Json, path: Array<string | number>, text: string): Json
   const [head, ...rest] = path;
   const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, Json>;
   copy[head!] = replaced(copy[head!]!, rest, text);
-  return copy as Json;
+  return copy;
 }
 
 const at = (value: Json, path: Array<string | number>): Json => path.reduce<Json>((v, key) => (v as Record<string | number, Json>)[key]!, value);

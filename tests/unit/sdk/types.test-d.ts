@@ -1,6 +1,6 @@
 /**
- * Type tests: `expectTypeOf` checks run under `tsc --noEmit` (npm run typecheck); at run time
- * they only make sure the calls exist.
+ * Type tests, run by Vitest's typecheck mode (`npm run test:unit`): a wrong type is a failed
+ * test here, not only an error in `npm run typecheck`. The file is type-checked, never executed.
  */
 import { expectTypeOf, test } from 'vitest';
 import {
