@@ -211,7 +211,7 @@ class Store implements SqliteStorage {
   private recordCache(environment: string, collection: string) {
     const id = key(environment, collection);
     let cache = this.records.get(id);
-    if (!cache) this.records.set(id, (cache = new Map()));
+    if (!cache) this.records.set(id, (cache = new Map<string, { ref: StoredRecord; json: string }>()));
     return cache;
   }
 
@@ -241,7 +241,7 @@ class Store implements SqliteStorage {
       settings: state.settings,
       clockOffsetMs: state.clockOffsetMs,
     })) {
-      const text = name === 'productId' ? String(value) : JSON.stringify(value);
+      const text = typeof value === 'string' ? value : JSON.stringify(value);
       if (this.meta_.get(name) === text) continue;
       s.setMeta.run(name, text);
       this.meta_.set(name, text);

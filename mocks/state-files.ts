@@ -39,14 +39,14 @@ export function stateLocation(path: string): { database: string; json: string | 
  * that is noise for a reader running a sandbox, so it is left out, and only that one warning.
  */
 export async function loadSqlite(): Promise<SqliteModule | null> {
-  const emitWarning = process.emitWarning;
+  const emitWarning = process.emitWarning.bind(process);
   process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
     const text = typeof warning === 'string' ? warning : warning.message;
     if (/sqlite/i.test(text) && (rest[0] === 'ExperimentalWarning' || (rest[0] as { type?: string })?.type === 'ExperimentalWarning')) return;
-    return (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
-  } as typeof process.emitWarning;
+    return (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
+  };
   try {
-    return (await import('node:sqlite')) as SqliteModule;
+    return await import('node:sqlite');
   } catch {
     return null;
   } finally {

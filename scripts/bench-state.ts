@@ -14,6 +14,7 @@ import { keyHeaderEntry } from '../src/api/runtime/index.ts';
 import { randomId } from '../mocks/ids.ts';
 import { createSandbox, type Sandbox } from '../mocks/sandbox.ts';
 import { openStateStorage } from '../mocks/state-files.ts';
+import type { SandboxState } from '../mocks/state.ts';
 import { recordRequest } from '../mocks/usage.ts';
 
 const model = loadModel('huechat');
@@ -47,8 +48,8 @@ async function withHistory(path: string, sqlite: boolean, requests: number): Pro
   // would take minutes and measure the handlers, not the storage.
   const reopened = await openStateStorage({ path, from: 'env' }, model.product.id, sqlite ? {} : { sqlite: null });
   if (!reopened.ok) throw new Error(reopened.message);
-  const state = JSON.parse(reopened.storage.load()!);
-  const ids: string[] = state.account.keys.map((k: { id: string }) => k.id);
+  const state = JSON.parse(reopened.storage.load()!) as SandboxState;
+  const ids = state.account.keys.map((k) => k.id);
   const start = Date.now();
   for (let i = 0; i < requests; i++) {
     recordRequest(state.account, ids[i % ids.length]!, {

@@ -143,7 +143,7 @@ export function createWallet(productId: string, options: WalletOptions = {}): Wa
 
   return {
     keys: current,
-    persistent: saved.persistent,
+    persistent: () => saved.persistent(),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -31,9 +31,9 @@ function run(node: string, state: string): Promise<{ code: number | null; stdout
   const child = spawn(node, [script], { env: { ...process.env, PORT: '0', SANDBOX_STATE: state }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk;
+    stdout += chunk.toString();
     if (stdout.includes('Try it:') && !child.killed) child.kill('SIGINT');
   });
   return new Promise((done) => child.once('exit', (code) => done({ code, stdout, stderr })));

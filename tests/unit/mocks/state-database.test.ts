@@ -54,10 +54,10 @@ describe('the state database', () => {
     s.settings.update({ rateLimitTier: 'enterprise' });
     const made = await call(s, owner, 'POST', keysPath, { name: 'kept' });
     expect(made.status).toBe(201);
-    const rolled = await call(s, owner, 'POST', `${keysPath}/${made.body['id']}/roll`, { grace_seconds: 0 });
+    const rolled = await call(s, owner, 'POST', `${keysPath}/${String(made.body['id'])}/roll`, { grace_seconds: 0 });
     expect(rolled.status).toBe(201);
     const other = await call(s, owner, 'POST', keysPath, { name: 'revoked' });
-    expect((await call(s, owner, 'DELETE', `${keysPath}/${other.body['id']}`)).status).toBe(200);
+    expect((await call(s, owner, 'DELETE', `${keysPath}/${String(other.body['id'])}`)).status).toBe(200);
     // More requests than the usage report keeps, so the request rows are trimmed.
     for (let i = 0; i < 60; i++) await call(s, owner, 'GET', model.management.whoamiPath);
     const records = model.endpoints.find((e) => e.action.type === 'list' && e.action.collection === collection.id)!.path;
