@@ -68,7 +68,11 @@ export default defineConfig({
             .map((s) => keyHeaderLine(s, '<key>'))
             .join(' or ')}. The full API is described by the OpenAPI document at /openapi.json.`,
           optionalLinks: [
-            { label: 'OpenAPI document', url: `${model.product.docsUrl}/openapi.json`, description: 'Every endpoint, its scopes and responses.' },
+            {
+              label: 'OpenAPI document',
+              url: `${model.product.docsUrl}/openapi.json`,
+              description: 'Every endpoint, its scopes and responses.',
+            },
             { label: 'API reference', url: `${model.product.docsUrl}/reference/`, description: 'The same, as web pages.' },
           ],
         }),

@@ -35,7 +35,11 @@ export default defineConfig({
   },
   projects: [
     { name: 'default preset', testIgnore: /preset-.*\.spec\.ts/ },
-    { name: SECOND_PRESET, testMatch: new RegExp(`preset-${SECOND_PRESET}\\.spec\\.ts`), use: { baseURL: `http://127.0.0.1:${secondPort}` } },
+    {
+      name: SECOND_PRESET,
+      testMatch: new RegExp(`preset-${SECOND_PRESET}\\.spec\\.ts`),
+      use: { baseURL: `http://127.0.0.1:${secondPort}` },
+    },
   ],
   // The sites are built by `npm test` before this runs; these serve them as a host would.
   webServer: [

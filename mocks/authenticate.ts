@@ -27,7 +27,12 @@ export async function authenticate(
   clientIp: string,
 ): Promise<AuthResult> {
   const { model } = ctx;
-  const refuse = (error: RequiredErrorId, params: MessageParams = {}, key: StoredKey | null = null, extra: Record<string, string> = {}): AuthResult => ({
+  const refuse = (
+    error: RequiredErrorId,
+    params: MessageParams = {},
+    key: StoredKey | null = null,
+    extra: Record<string, string> = {},
+  ): AuthResult => ({
     ok: false,
     error,
     params,

@@ -10,8 +10,7 @@ import { AUTHORIZATION_HEADER } from '../src/api/runtime/index.ts';
 import type { AuthScheme } from '../src/api/schema/auth.ts';
 
 export type Credentials =
-  | { ok: true; key: string }
-  | { ok: false; error: 'missing_api_key' | 'malformed_api_key' | 'conflicting_api_keys'; detail: string };
+  { ok: true; key: string } | { ok: false; error: 'missing_api_key' | 'malformed_api_key' | 'conflicting_api_keys'; detail: string };
 
 interface Found {
   source: string;
@@ -59,7 +58,11 @@ export function readCredentials(schemes: readonly AuthScheme[], headers: Headers
     const value = headers.get(AUTHORIZATION_HEADER);
     if (value === null) continue;
     const repeated = repeatedValues(value, (part) => /^\S+ \S/.test(part));
-    if (repeated) return repeatedHeader(AUTHORIZATION_HEADER, repeated.map((part) => keyOf(fromAuthorization(part))));
+    if (repeated)
+      return repeatedHeader(
+        AUTHORIZATION_HEADER,
+        repeated.map((part) => keyOf(fromAuthorization(part))),
+      );
     const parsed = fromAuthorization(value);
     if ('problem' in parsed) authorizationProblem = parsed.problem;
     else if (parsed.key) found.push({ source: AUTHORIZATION_HEADER, key: parsed.key });

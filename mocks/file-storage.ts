@@ -36,10 +36,14 @@ export function stateFileProblem(path: string, productId: string): string | null
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return `There is no file ${path}. Export one from the docs' key manager ("Export for the local sandbox"), or leave out --state to start a new sandbox.`;
+    if (code === 'ENOENT')
+      return `There is no file ${path}. Export one from the docs' key manager ("Export for the local sandbox"), or leave out --state to start a new sandbox.`;
     if (code === 'EISDIR') return `${path} is a folder; --state needs the JSON file exported from the docs' key manager.`;
     return `Cannot read ${path}: ${(error as Error).message}`;
   }
   const problem = savedStateProblem(text, productId);
-  return problem && `The state file ${path} ${problem}, so it cannot be loaded; it was left as it is. Export it again from the docs' key manager, or leave out --state to start a new sandbox.`;
+  return (
+    problem &&
+    `The state file ${path} ${problem}, so it cannot be loaded; it was left as it is. Export it again from the docs' key manager, or leave out --state to start a new sandbox.`
+  );
 }

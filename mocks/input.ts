@@ -36,7 +36,10 @@ function firstIssue(error: z.ZodError, root: string, schema: z.ZodObject): Actio
     const names = issue.keys.map((key) => shown([...where, key].join('.')));
     const accepted = where.length === 0 ? `; it accepts ${orList(Object.keys(schema.shape))}` : '';
     // Several names read as "`a`, `b`" inside the message's own backticks.
-    return invalid(names.join('`, `'), `${names.length > 1 ? 'these fields are' : 'this field is'} not part of this endpoint’s ${root}${accepted}`);
+    return invalid(
+      names.join('`, `'),
+      `${names.length > 1 ? 'these fields are' : 'this field is'} not part of this endpoint’s ${root}${accepted}`,
+    );
   }
   return invalid(where.join('.') || root, issue.message);
 }
@@ -77,7 +80,10 @@ const isArraySchema = (schema: z.ZodType | undefined): boolean => {
 };
 
 /** The query as name → value (an array only where the schema takes one), or the 422 naming what is wrong. */
-function readQuery(schema: z.ZodObject, search: string): { ok: true; value: Record<string, unknown> } | { ok: false; result: ActionResult } {
+function readQuery(
+  schema: z.ZodObject,
+  search: string,
+): { ok: true; value: Record<string, unknown> } | { ok: false; result: ActionResult } {
   const values = new Map<string, string[]>();
   for (const part of search.replace(/^\?/, '').split('&')) {
     if (!part) continue;
@@ -104,7 +110,10 @@ const isBlank = (bytes: Uint8Array) => bytes.every((byte) => byte === 0x20 || by
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function readBody(schema: z.ZodObject, request: Request): Promise<{ ok: true; value: unknown } | { ok: false; result: ActionResult }> {
+async function readBody(
+  schema: z.ZodObject,
+  request: Request,
+): Promise<{ ok: true; value: unknown } | { ok: false; result: ActionResult }> {
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.length > MAX_BODY_BYTES) return { ok: false, result: fail('body_too_large') };
   // An empty body stands for `{}`, so POSTs whose fields are all optional need none.

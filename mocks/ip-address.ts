@@ -85,7 +85,7 @@ function entryMatches(entry: string, client: IpAddress): boolean {
     if (network === null || client.version !== 4) return false;
     const bits = Number(cidr[2]);
     const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-    return ((network & mask) >>> 0) === ((client.value & mask) >>> 0);
+    return (network & mask) >>> 0 === (client.value & mask) >>> 0;
   }
   const address = parseIpAddress(entry);
   if (address?.version === 4 && client.version === 4) return address.value === client.value;

@@ -51,7 +51,10 @@ function keySpec(ctx: SandboxContext, body: CreateBody): KeySpec | ActionResult 
   let scopes: string[];
   if (role) {
     if (body.scopes !== undefined || body.template !== undefined) {
-      return invalid(body.scopes !== undefined ? 'scopes' : 'template', `keys of this API act with the account’s role (${role.name}); leave scopes and templates out`);
+      return invalid(
+        body.scopes !== undefined ? 'scopes' : 'template',
+        `keys of this API act with the account’s role (${role.name}); leave scopes and templates out`,
+      );
     }
     scopes = [];
   } else if (body.scopes !== undefined && body.template !== undefined) {
@@ -60,7 +63,10 @@ function keySpec(ctx: SandboxContext, body: CreateBody): KeySpec | ActionResult 
     const template = model.keyTemplates.find((t) => t.id === body.template);
     if (!template) {
       const known = model.keyTemplates.map((t) => t.id);
-      return invalid('template', known.length ? `"${body.template}" is not a key template; choose one of ${joinOptions(known)}` : 'this API has no key templates');
+      return invalid(
+        'template',
+        known.length ? `"${body.template}" is not a key template; choose one of ${joinOptions(known)}` : 'this API has no key templates',
+      );
     }
     scopes = template.scopes;
   } else if (body.scopes !== undefined) {
@@ -73,7 +79,8 @@ function keySpec(ctx: SandboxContext, body: CreateBody): KeySpec | ActionResult 
   }
 
   // Without a choice a key never expires where that is allowed, else it gets the first option offered.
-  const expiresInDays = body.expires_in_days === undefined ? (policy.expiryDays.includes(null) ? null : policy.expiryDays[0]!) : body.expires_in_days;
+  const expiresInDays =
+    body.expires_in_days === undefined ? (policy.expiryDays.includes(null) ? null : policy.expiryDays[0]!) : body.expires_in_days;
   if (!policy.expiryDays.includes(expiresInDays)) {
     return invalid('expires_in_days', `choose one of ${joinOptions(policy.expiryDays)} (null: never expires)`);
   }
@@ -128,7 +135,8 @@ export function updateKey(ctx: SandboxContext, id: string, body: UpdateBody): Ac
   if (body.status !== undefined) {
     if (!ctx.model.keyPolicy.canDisable) return invalid('status', 'keys of this API cannot be disabled; revoke the key instead');
     const status = keyStatus(ctx.model, key, ctx.now());
-    if (status === 'revoked' || status === 'expired') return invalid('status', `the key is ${status}; only active or disabled keys can be enabled or disabled`);
+    if (status === 'revoked' || status === 'expired')
+      return invalid('status', `the key is ${status}; only active or disabled keys can be enabled or disabled`);
   }
   if (body.name !== undefined && body.name !== key.name) {
     recordEvent(ctx, key.id, 'key.renamed', `Renamed from "${key.name}" to "${body.name}"`);

@@ -39,7 +39,11 @@ function union<T extends { id: string }>(theirs: readonly T[], mine: readonly T[
 
 type Counter = KeyUsage['total'];
 
-function addCounters(theirs: Record<string, Counter>, mine: Record<string, Counter>, base: Record<string, Counter> = {}): Record<string, Counter> {
+function addCounters(
+  theirs: Record<string, Counter>,
+  mine: Record<string, Counter>,
+  base: Record<string, Counter> = {},
+): Record<string, Counter> {
   const result: Record<string, Counter> = structuredClone(theirs);
   for (const [name, counter] of Object.entries(mine)) {
     const before = base[name] ?? { requests: 0, errors: 0 };
@@ -89,7 +93,8 @@ function mergeAccount(base: Account, mine: Account, theirs: Account): Account {
     if (merged) usage[id] = merged;
   }
   const rateWindows: Account['rateWindows'] = { ...theirs.rateWindows };
-  for (const [id, window] of Object.entries(mine.rateWindows)) rateWindows[id] = mergeWindow(base.rateWindows[id], window, theirs.rateWindows[id]);
+  for (const [id, window] of Object.entries(mine.rateWindows))
+    rateWindows[id] = mergeWindow(base.rateWindows[id], window, theirs.rateWindows[id]);
   return { keys, events: union(theirs.events, mine.events), usage, rateWindows };
 }
 

@@ -49,7 +49,10 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     }
     const match = /^--(state|port)(?:=(.*))?$/s.exec(arg);
     if (!match) {
-      return { ok: false, message: arg.startsWith('-') ? `Unknown option "${arg}".` : `Unexpected argument "${arg}"; a state file goes after --state.` };
+      return {
+        ok: false,
+        message: arg.startsWith('-') ? `Unknown option "${arg}".` : `Unexpected argument "${arg}"; a state file goes after --state.`,
+      };
     }
     const name = match[1] as 'state' | 'port';
     const value = match[2] ?? argv[++i];
@@ -97,7 +100,7 @@ function keysLine(source: CliOptions['state'], file: string, restored: boolean, 
     file === source.path
       ? `Keys were restored from ${source.path} (${count}); changes are saved back to it.`
       : `Keys were restored from ${source.path} (${count}); changes are saved to ${file}.`,
-    'Use the keys you created in the browser\'s key manager, or the owner key printed when the file was',
+    "Use the keys you created in the browser's key manager, or the owner key printed when the file was",
     'first created: the sandbox stores only their hashes, so it cannot show them again.',
     source.from === 'flag'
       ? 'Leave out --state to start a new sandbox with a new key.'
@@ -142,7 +145,8 @@ export async function runSandboxCli({ model, argv, env, command }: CliContext): 
 
   const { envVar } = model.product;
   const lines = [`${model.product.name} sandbox`, ''];
-  for (const base of localBases(model)) lines.push(`  ${base.environment.padEnd(4)}  ${origin}${base.localPath}  (stands for ${base.baseUrl})`);
+  for (const base of localBases(model))
+    lines.push(`  ${base.environment.padEnd(4)}  ${origin}${base.localPath}  (stands for ${base.baseUrl})`);
   lines.push('', ...keysLine(state, opened?.file ?? '', sandbox.ownerKey === null, sandbox.state().account.keys.length));
   if (sandbox.ownerKey) {
     lines.push('', 'Full-access test key (shown once; the sandbox keeps only its hash):', `  export ${envVar}=${sandbox.ownerKey}`);

@@ -129,7 +129,14 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     (timer as { unref?: () => void }).unref?.();
   };
   const notify = () => listeners.forEach((listener) => listener());
-  const ctx: SandboxContext = { model, random, now: () => clock.now() + state.clockOffsetMs, state: () => state, changed, authFailures: {} };
+  const ctx: SandboxContext = {
+    model,
+    random,
+    now: () => clock.now() + state.clockOffsetMs,
+    state: () => state,
+    changed,
+    authFailures: {},
+  };
 
   // A fresh or repaired state is written at once, so other tabs and the next start see the same keys.
   if (restored.freshAccount || restored.message || storage.importing) flush();

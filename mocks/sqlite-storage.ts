@@ -73,11 +73,15 @@ export function sqliteStorage(sqlite: SqliteModule, path: string): SqliteStorage
   }
   try {
     const check = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
-    if (check[0]?.quick_check !== 'ok') throw new DamagedDatabaseError(`SQLite found it damaged (${check.map((r) => r.quick_check).join('; ')})`);
+    if (check[0]?.quick_check !== 'ok')
+      throw new DamagedDatabaseError(`SQLite found it damaged (${check.map((r) => r.quick_check).join('; ')})`);
     const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
     if (version === 0 && tables > 0) throw new DamagedDatabaseError('it is a SQLite database, but not one the sandbox wrote');
-    if (version > LAYOUT_VERSION) throw new DamagedDatabaseError(`it was written by a newer version of the sandbox (layout ${version}; this one reads ${LAYOUT_VERSION})`);
+    if (version > LAYOUT_VERSION)
+      throw new DamagedDatabaseError(
+        `it was written by a newer version of the sandbox (layout ${version}; this one reads ${LAYOUT_VERSION})`,
+      );
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
     db.exec(`BEGIN IMMEDIATE; ${TABLES} PRAGMA user_version = ${LAYOUT_VERSION}; COMMIT;`);
   } catch (error) {
@@ -122,7 +126,9 @@ class Store implements SqliteStorage {
       putKey: prepare('INSERT INTO keys (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc'),
       deleteKey: prepare('DELETE FROM keys WHERE id = ?'),
       addEvent: prepare('INSERT INTO events (id, doc) VALUES (?, ?)'),
-      putUsage: prepare('INSERT INTO usage (key_id, requests, doc) VALUES (?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET requests = excluded.requests, doc = excluded.doc'),
+      putUsage: prepare(
+        'INSERT INTO usage (key_id, requests, doc) VALUES (?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET requests = excluded.requests, doc = excluded.doc',
+      ),
       deleteUsage: prepare('DELETE FROM usage WHERE key_id = ?'),
       addRequest: prepare('INSERT INTO requests (key_id, doc) VALUES (?, ?)'),
       deleteRequests: prepare('DELETE FROM requests WHERE key_id = ?'),
@@ -130,7 +136,9 @@ class Store implements SqliteStorage {
       trimRequests: prepare(
         `DELETE FROM requests WHERE key_id = ?1 AND seq <= (SELECT seq FROM requests WHERE key_id = ?1 ORDER BY seq DESC LIMIT 1 OFFSET ${RECENT_REQUESTS})`,
       ),
-      putWindow: prepare('INSERT INTO rate_windows (key_id, window, count) VALUES (?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET window = excluded.window, count = excluded.count'),
+      putWindow: prepare(
+        'INSERT INTO rate_windows (key_id, window, count) VALUES (?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET window = excluded.window, count = excluded.count',
+      ),
       deleteWindow: prepare('DELETE FROM rate_windows WHERE key_id = ?'),
       putRecord: prepare(
         'INSERT INTO records (environment, collection, id, doc) VALUES (?, ?, ?, ?) ON CONFLICT (environment, collection, id) DO UPDATE SET doc = excluded.doc',
@@ -192,7 +200,9 @@ class Store implements SqliteStorage {
 
     const data: Record<string, Record<string, unknown[]>> = { live: {}, test: {} };
     this.records.clear();
-    for (const row of rows<{ environment: string; collection: string; id: string; doc: string }>('SELECT environment, collection, id, doc FROM records ORDER BY seq')) {
+    for (const row of rows<{ environment: string; collection: string; id: string; doc: string }>(
+      'SELECT environment, collection, id, doc FROM records ORDER BY seq',
+    )) {
       const record = parse(row.doc, 'records') as StoredRecord;
       ((data[row.environment] ??= {})[row.collection] ??= []).push(record);
       this.recordCache(row.environment, row.collection).set(row.id, { ref: record, json: row.doc });

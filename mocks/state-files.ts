@@ -42,7 +42,8 @@ export async function loadSqlite(): Promise<SqliteModule | null> {
   const emitWarning = process.emitWarning.bind(process);
   process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
     const text = typeof warning === 'string' ? warning : warning.message;
-    if (/sqlite/i.test(text) && (rest[0] === 'ExperimentalWarning' || (rest[0] as { type?: string })?.type === 'ExperimentalWarning')) return;
+    if (/sqlite/i.test(text) && (rest[0] === 'ExperimentalWarning' || (rest[0] as { type?: string })?.type === 'ExperimentalWarning'))
+      return;
     return (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
   };
   try {
@@ -92,7 +93,11 @@ export function removeLeftoverTemporaryFiles(path: string): string[] {
   return removed;
 }
 
-const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 /** Renames a damaged database (and its WAL and shared-memory files, which belong to it) out of the way. */
 export function keepAside(database: string, now = new Date()): string {
@@ -131,22 +136,35 @@ export async function openStateStorage(source: StateSource, productId: string, o
   const { database, json } = stateLocation(source.path);
   if (json) {
     const removed = removeLeftoverTemporaryFiles(json);
-    if (removed.length) notices.push(`Removed ${removed.length} leftover temporary file${removed.length === 1 ? '' : 's'} of an interrupted save (${basename(removed[0]!)}${removed.length > 1 ? ', …' : ''}).`);
+    if (removed.length)
+      notices.push(
+        `Removed ${removed.length} leftover temporary file${removed.length === 1 ? '' : 's'} of an interrupted save (${basename(removed[0]!)}${removed.length > 1 ? ', …' : ''}).`,
+      );
   }
   const sqlite = options.sqlite === undefined ? await loadSqlite() : options.sqlite;
 
   if (!sqlite) {
-    if (!json) return { ok: false, message: `${source.path} is a SQLite database, which needs Node.js 22.13 or later (this is ${process.version}). Use a newer Node, or a JSON file.` };
+    if (!json)
+      return {
+        ok: false,
+        message: `${source.path} is a SQLite database, which needs Node.js 22.13 or later (this is ${process.version}). Use a newer Node, or a JSON file.`,
+      };
     if (source.from === 'flag') {
       const problem = stateFileProblem(json, productId);
       if (problem) return { ok: false, message: problem };
     }
-    notices.push(`Node.js ${process.version} has no built-in SQLite: the state is saved to ${json} shortly after each change. Node.js 22.13+ keeps state durably.`);
+    notices.push(
+      `Node.js ${process.version} has no built-in SQLite: the state is saved to ${json} shortly after each change. Node.js 22.13+ keeps state durably.`,
+    );
     return { ok: true, storage: fileStorage(json), file: json, notices, durable: false };
   }
 
   if (source.from === 'flag' && !existsSync(database)) {
-    if (!json) return { ok: false, message: `There is no file ${database}. Name a database an earlier run created, or leave out --state to start a new sandbox.` };
+    if (!json)
+      return {
+        ok: false,
+        message: `There is no file ${database}. Name a database an earlier run created, or leave out --state to start a new sandbox.`,
+      };
     const problem = stateFileProblem(json, productId);
     if (problem) return { ok: false, message: problem };
   }
@@ -177,7 +195,10 @@ export async function openStateStorage(source: StateSource, productId: string, o
     const problem = savedStateProblem(text, productId);
     if (problem) {
       store.close();
-      return { ok: false, message: `The state database ${database} ${problem}, so it cannot be loaded; it was left as it is. Leave out --state to start a new sandbox.` };
+      return {
+        ok: false,
+        message: `The state database ${database} ${problem}, so it cannot be loaded; it was left as it is. Leave out --state to start a new sandbox.`,
+      };
     }
   }
 
@@ -189,14 +210,21 @@ export async function openStateStorage(source: StateSource, productId: string, o
       importing = { text: jsonText, hash };
       notices.push(`Imported ${json} into ${database}; the state is kept there from now on (${basename(json)} is left as it is).`);
     } else if (store.meta('imported_sha256') !== hash) {
-      notices.push(`${json} is not what was imported into ${database}; the sandbox keeps using ${basename(database)}. Delete ${basename(database)} to import ${basename(json)} again.`);
+      notices.push(
+        `${json} is not what was imported into ${database}; the sandbox keeps using ${basename(database)}. Delete ${basename(database)} to import ${basename(json)} again.`,
+      );
     }
   }
   return { ok: true, storage: databaseStorage(store, text, importing, json), file: database, notices, durable: true };
 }
 
 /** The store as the sandbox sees it: the text loaded above is handed over once, and an import is recorded when saved. */
-function databaseStorage(store: SqliteStorage, loaded: string | null, importing: { text: string; hash: string } | null, json: string | null): StateStorage {
+function databaseStorage(
+  store: SqliteStorage,
+  loaded: string | null,
+  importing: { text: string; hash: string } | null,
+  json: string | null,
+): StateStorage {
   let first: string | null | undefined = importing ? importing.text : loaded;
   return {
     immediate: true,

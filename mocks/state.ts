@@ -87,8 +87,7 @@ export interface RestoredState {
   message: string | null;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function restoreData(model: ApiModel, raw: unknown): SandboxState['data'] | null {
   if (!isObject(raw)) return null;
@@ -136,7 +135,9 @@ function readSaved(text: string, productId: string): Saved {
 export function savedStateProblem(text: string, productId: string): string | null {
   const saved = readSaved(text, productId);
   if (saved.problem !== undefined) return saved.problem;
-  return accountSchema.safeParse(saved.raw['account']).success ? null : 'has no readable keys (its keys, usage and audit events are damaged)';
+  return accountSchema.safeParse(saved.raw['account']).success
+    ? null
+    : 'has no readable keys (its keys, usage and audit events are damaged)';
 }
 
 /**

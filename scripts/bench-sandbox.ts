@@ -44,7 +44,9 @@ async function send(base: string, c: Pick<Case, 'method' | 'path' | 'key' | 'bod
 function pickEndpoints(sandbox: Sandbox) {
   const role = accountRole(model, sandbox.settings.get());
   const allowed = (e: Endpoint) => !role || missingScopes(e, role.scopes, fullAccessScope(model).id).length === 0;
-  const create = model.endpoints.find((e) => e.action.type === 'create' && allowed(e) && e.body?.safeParse(requestExample(model, e)).success)!;
+  const create = model.endpoints.find(
+    (e) => e.action.type === 'create' && allowed(e) && e.body?.safeParse(requestExample(model, e)).success,
+  )!;
   const list = model.endpoints.find((e) => e.action.type === 'list' && e.path === create.path)!;
   const forbidden = role
     ? model.endpoints.find((e) => !allowed(e) && !e.path.includes('{id}'))!
@@ -143,13 +145,22 @@ function table(results: Result[]): string {
   const rows = [['target', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'unexpected']];
   for (const r of results) {
     const sorted = [...r.latencies].sort((a, b) => a - b);
-    rows.push([r.target, String(r.done), (r.done / r.seconds).toFixed(0), percentile(sorted, 50).toFixed(2), percentile(sorted, 99).toFixed(2), String(r.unexpected)]);
+    rows.push([
+      r.target,
+      String(r.done),
+      (r.done / r.seconds).toFixed(0),
+      percentile(sorted, 50).toFixed(2),
+      percentile(sorted, 99).toFixed(2),
+      String(r.unexpected),
+    ]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   ')).join('\n');
 }
 
-console.log(`${model.product.name} sandbox: ${REQUESTS} requests per target, ${CONCURRENCY} at a time, at most ${TIME_LIMIT_MS / 1000} s each.`);
+console.log(
+  `${model.product.name} sandbox: ${REQUESTS} requests per target, ${CONCURRENCY} at a time, at most ${TIME_LIMIT_MS / 1000} s each.`,
+);
 console.log('Mix: who am I, list, create, 401 (unknown key), 403 (missing scope), in turn.\n');
 // One after the other: msw/node intercepts every fetch in this process while it listens.
 const results = [await benchHttp(), await benchMsw()];

@@ -86,7 +86,9 @@ export function declarations(): string {
 
   const typesDir = join(outDir, 'types');
   const nameOf = (file: string) => {
-    const path = relative(typesDir, file).replace(/\\/g, '/').replace(/\.d\.ts$/, '');
+    const path = relative(typesDir, file)
+      .replace(/\\/g, '/')
+      .replace(/\.d\.ts$/, '');
     return path === 'src/sdk/index' ? MODULE_NAME : `${MODULE_NAME}/internal/${path.replace(/^src\//, '')}`;
   };
   const blocks = [...emitted]
@@ -134,12 +136,16 @@ if (import.meta.main) {
   writeFileSync(join(outDir, 'keyport-sdk.d.ts'), types);
   const gzip = gzipSync(code, { level: 9 }).length;
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
-  console.log(`build-sdk: sdk-dist/keyport-sdk.js ${kb(readable.length)} readable; keyport-sdk.min.js ${kb(code.length)} minified, ${kb(gzip)} gzip (budget ${kb(BUDGET_BYTES)})`);
+  console.log(
+    `build-sdk: sdk-dist/keyport-sdk.js ${kb(readable.length)} readable; keyport-sdk.min.js ${kb(code.length)} minified, ${kb(gzip)} gzip (budget ${kb(BUDGET_BYTES)})`,
+  );
   console.log(`build-sdk: sdk-dist/keyport-sdk.d.ts ${kb(types.length)}`);
   if (gzip > BUDGET_BYTES) {
     // Fails only with --strict, so a bundle over budget does not stop the site build that runs
     // this first; `npm run size` (a gate of `npm test`) is what fails on it.
-    console.warn(`build-sdk: OVER BUDGET by ${kb(gzip - BUDGET_BYTES)} (ky alone: ${kb(await kySize())}); the SDK plus ky may take ${kb(BUDGET_BYTES)} gzip.`);
+    console.warn(
+      `build-sdk: OVER BUDGET by ${kb(gzip - BUDGET_BYTES)} (ky alone: ${kb(await kySize())}); the SDK plus ky may take ${kb(BUDGET_BYTES)} gzip.`,
+    );
     if (process.argv.includes('--strict')) process.exit(1);
   }
 }

@@ -34,7 +34,8 @@ type JsonSchema = {
 /** Names the SDK's client object uses itself; a resource may not take them. */
 const RESERVED = new Set(['setApiKey']);
 
-const pascal = (text: string) => text.replace(/(^|[_-])([a-z])/g, (_, __, c: string) => c.toUpperCase()).replace(/^[a-z]/, (c) => c.toUpperCase());
+const pascal = (text: string) =>
+  text.replace(/(^|[_-])([a-z])/g, (_, __, c: string) => c.toUpperCase()).replace(/^[a-z]/, (c) => c.toUpperCase());
 const kebab = (text: string) => text.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 /** A literal as Prettier would print it: single-quoted strings, bare keys, short objects inline. */
 function quote(value: unknown, indent = ''): string {
@@ -59,7 +60,9 @@ function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 }
 
 function isListShape(schema: JsonSchema): schema is JsonSchema & { properties: { data: { items: JsonSchema } } } {
-  const keys = Object.keys(schema.properties ?? {}).sort().join(',');
+  const keys = Object.keys(schema.properties ?? {})
+    .sort()
+    .join(',');
   return schema.type === 'object' && keys === 'data,has_more,next_cursor' && schema.properties?.['data']?.type === 'array';
 }
 
@@ -103,7 +106,9 @@ class TypePrinter {
     const json = JSON.stringify(schema);
     const existing = this.declarations.get(name);
     if (existing && existing.json !== json) {
-      throw new Error(`generate-sdk: ${where} would define type \`${name}\` with a different shape than before. Give one of them another name in typeNames().`);
+      throw new Error(
+        `generate-sdk: ${where} would define type \`${name}\` with a different shape than before. Give one of them another name in typeNames().`,
+      );
     }
     if (!existing) this.declarations.set(name, { schema, json });
     if (!this.names.has(json)) this.names.set(json, name);
@@ -153,9 +158,7 @@ class TypePrinter {
   }
 
   declarationsSource(): string {
-    return [...this.declarations]
-      .map(([name, { schema }]) => `export interface ${name} ${this.objectBody(schema, '')}`)
-      .join('\n\n');
+    return [...this.declarations].map(([name, { schema }]) => `export interface ${name} ${this.objectBody(schema, '')}`).join('\n\n');
   }
 }
 
@@ -194,7 +197,11 @@ function methodDocs(model: ApiModel, endpoint: Endpoint): string[] {
     : endpoint.scopes.includes(fullAccess)
       ? `Requires ${required}.`
       : `Requires ${required} (or \`${fullAccess}\`).`;
-  return [`${endpoint.summary}.`, ...(endpoint.description ? [endpoint.description] : []), `\`${endpoint.method} ${endpoint.path}\` · ${scopes}`];
+  return [
+    `${endpoint.summary}.`,
+    ...(endpoint.description ? [endpoint.description] : []),
+    `\`${endpoint.method} ${endpoint.path}\` · ${scopes}`,
+  ];
 }
 
 export interface GeneratedSdk {
@@ -274,7 +281,8 @@ export function generateSdk(model: ApiModel, preset: string): GeneratedSdk {
 
   const files: Record<string, string> = {};
   files['preset.ts'] = presetSource(model, preset);
-  files['types.ts'] = `${header(preset)}/** Types of the ${model.product.name} API's bodies, queries and responses, printed from the model's zod schemas. */
+  files['types.ts'] =
+    `${header(preset)}/** Types of the ${model.product.name} API's bodies, queries and responses, printed from the model's zod schemas. */
 
 /** One page of a list; pass \`next_cursor\` as \`starting_after\` to get the next one. */
 export interface List<T> {
@@ -341,17 +349,25 @@ function presetSource(model: ApiModel, preset: string): string {
   return [
     `${header(preset)}/**\n * The values of the ${model.product.name} API model the SDK needs at run time, as plain data.\n * Split into named constants so a bundler keeps only what is used.\n */\n`,
     constant('presetId', preset, 'The preset this SDK was generated from.'),
-    constant('product', { name: model.product.name, envVar: model.product.envVar, docsUrl: model.product.docsUrl }, 'Product name, the environment variable the key is read from, and the docs site.'),
+    constant(
+      'product',
+      { name: model.product.name, envVar: model.product.envVar, docsUrl: model.product.docsUrl },
+      'Product name, the environment variable the key is read from, and the docs site.',
+    ),
     constant(
       'environments',
       model.environments.map((env) => ({ id: env.id, baseUrl: env.baseUrl, keyPrefix: env.keyPrefix })),
       'Live and test: where each answers and how its keys begin.',
     ),
-    constant('keyFormat', { randomLength: model.keyFormat.randomLength, checksumLength: model.keyFormat.checksumLength }, 'Length of the random part and checksum of a key.'),
+    constant(
+      'keyFormat',
+      { randomLength: model.keyFormat.randomLength, checksumLength: model.keyFormat.checksumLength },
+      'Length of the random part and checksum of a key.',
+    ),
     constant(
       'keyHeaders',
       model.auth.schemes.map(keyHeader),
-      'Accepted ways to send the key, primary first: the scheme\'s name, its header, and the text before the key.',
+      "Accepted ways to send the key, primary first: the scheme's name, its header, and the text before the key.",
     ),
     constant('errorFormat', model.errorFormat, 'Where each part of an error sits in the body.'),
     constant(
@@ -367,7 +383,14 @@ function presetSource(model: ApiModel, preset: string): string {
     )};\n`,
     constant(
       'endpoints',
-      model.endpoints.map((e) => ({ id: e.id, method: e.method, path: e.path, successStatus: e.successStatus, hasBody: !!e.body, hasQuery: !!e.query })),
+      model.endpoints.map((e) => ({
+        id: e.id,
+        method: e.method,
+        path: e.path,
+        successStatus: e.successStatus,
+        hasBody: !!e.body,
+        hasQuery: !!e.query,
+      })),
       'Every endpoint; the resources in `resources/` are generated from the same list.',
     ),
     constant(
@@ -382,7 +405,11 @@ function presetSource(model: ApiModel, preset: string): string {
     ),
     constant('rateLimitHeaders', RATE_LIMIT_HEADERS, 'Rate-limit headers on every authenticated response.'),
     constant('requestIdHeader', REQUEST_ID_HEADER, 'Header carrying the id of each request.'),
-    constant('management', { keysPath: model.management.keysPath, whoamiPath: model.management.whoamiPath }, 'Paths of key management and "who am I".'),
+    constant(
+      'management',
+      { keysPath: model.management.keysPath, whoamiPath: model.management.whoamiPath },
+      'Paths of key management and "who am I".',
+    ),
     `/** The stable id of each error the API returns. */\nexport type ErrorCode = (typeof errors)[number]['id'];\n`,
     `/** An accepted auth scheme: the header's name, or \`bearer\` for \`Authorization: Bearer\`. */\nexport type AuthSchemeName = ${union(model.auth.schemes.map((s) => quote(schemeId(s))))};\n`,
     `/** Why a request was refused with 401. */\nexport type AuthFailureReason = ${union(AUTH_FAILURE_REASONS.map((v) => quote(v)))};\n`,

@@ -92,7 +92,11 @@ interface Row {
 
 const rows: Row[] = htmlFiles(DIST).map((file) => {
   const html = readFileSync(file, 'utf8');
-  const page = '/' + relative(DIST, file).replace(/index\.html$/, '').replace(/\\/g, '/');
+  const page =
+    '/' +
+    relative(DIST, file)
+      .replace(/index\.html$/, '')
+      .replace(/\\/g, '/');
   const srcs = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
   const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
   const islandTags = html.match(/<astro-island[^>]*>/g) ?? [];

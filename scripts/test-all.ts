@@ -38,7 +38,8 @@ function readJson(path: string): unknown {
 }
 
 function addUnit(path: string, ranOk: boolean): void {
-  const report = readJson(path) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | undefined;
+  const report = readJson(path) as
+    { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | undefined;
   if (!report) {
     total.failed += 1;
     console.log('✗ unit tests wrote no report');
@@ -67,9 +68,13 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 gate('type check', npm, ['run', '--silent', 'typecheck']);
 gate('lint', npm, ['run', '--silent', 'lint']);
+gate('format', npm, ['run', '--silent', 'format:check']);
 
 const unitJson = `${REPORTS}/unit.json`;
-addUnit(unitJson, run('unit tests', npm, ['run', '--silent', 'test:unit', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]));
+addUnit(
+  unitJson,
+  run('unit tests', npm, ['run', '--silent', 'test:unit', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]),
+);
 
 // The second preset first, so the default preset's generated SDK is what stays in the tree.
 const SECOND_PRESET = 'aloochat';

@@ -129,7 +129,8 @@ export function builtinEndpoints(settings: ManagementSettings, nameMaxLength: nu
       method: 'GET',
       path: whoamiPath,
       summary: 'Who am I',
-      description: 'Returns the key that made the request: its id, name, environment, scopes and expiry. Use it to check a key after deploying it.',
+      description:
+        'Returns the key that made the request: its id, name, environment, scopes and expiry. Use it to check a key after deploying it.',
       tag: 'Authentication',
       scopes: [],
       action: { type: 'whoami' },
@@ -140,7 +141,8 @@ export function builtinEndpoints(settings: ManagementSettings, nameMaxLength: nu
       method: 'GET',
       path: keysPath,
       summary: 'List API keys',
-      description: 'Every key of the account, newest first. Secrets are never returned, only a display prefix and the last four characters.',
+      description:
+        'Every key of the account, newest first. Secrets are never returned, only a display prefix and the last four characters.',
       tag: 'API keys',
       scopes,
       action: keyAction('list'),
@@ -190,7 +192,8 @@ export function builtinEndpoints(settings: ManagementSettings, nameMaxLength: nu
       method: 'POST',
       path: `${keysPath}/{id}/roll`,
       summary: 'Roll an API key',
-      description: 'Creates a new key with the same scopes and returns its secret once. The old key keeps working for the grace period, then expires.',
+      description:
+        'Creates a new key with the same scopes and returns its secret once. The old key keeps working for the grace period, then expires.',
       tag: 'API keys',
       scopes,
       action: keyAction('roll'),

@@ -26,12 +26,7 @@ export function exampleParams(model: ApiModel): MessageParams {
   };
 }
 
-export function errorBody(
-  model: ApiModel,
-  id: string,
-  params: MessageParams = {},
-  missing: string[] = [],
-): Record<string, unknown> {
+export function errorBody(model: ApiModel, id: string, params: MessageParams = {}, missing: string[] = []): Record<string, unknown> {
   const definition = errorDefinition(model, id);
   const { envelope, fields } = model.errorFormat;
   const body: Record<string, unknown> = {};

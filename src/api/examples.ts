@@ -113,7 +113,11 @@ export function responseExample(model: ApiModel, endpoint: Endpoint): unknown {
             recent_requests: [],
           };
         case 'events':
-          return { data: [{ id: 'evt_1', type: 'key.created', time: EXAMPLE_TIME, key_id: key.id, detail: 'Created with 3 scopes' }], has_more: false, next_cursor: null };
+          return {
+            data: [{ id: 'evt_1', type: 'key.created', time: EXAMPLE_TIME, key_id: key.id, detail: 'Created with 3 scopes' }],
+            has_more: false,
+            next_cursor: null,
+          };
         default:
           return key;
       }

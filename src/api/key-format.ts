@@ -59,14 +59,7 @@ export interface KeyShape {
 }
 
 export type KeyProblem =
-  | 'empty'
-  | 'whitespace'
-  | 'quotes'
-  | 'unknown_prefix'
-  | 'too_short'
-  | 'too_long'
-  | 'bad_characters'
-  | 'bad_checksum';
+  'empty' | 'whitespace' | 'quotes' | 'unknown_prefix' | 'too_short' | 'too_long' | 'bad_characters' | 'bad_checksum';
 
 export type ParsedKey =
   | { valid: true; environment: 'live' | 'test'; prefix: string }
@@ -89,7 +82,9 @@ export function parseKey(key: string, shape: KeyShape): ParsedKey {
   if (/^["'`].*["'`]$/s.test(key)) return invalid('quotes', 'the key is wrapped in quotes');
   const prefix = Object.keys(shape.prefixes).find((p) => key.startsWith(p));
   if (!prefix) {
-    const expected = Object.keys(shape.prefixes).map((p) => `"${p}"`).join(' or ');
+    const expected = Object.keys(shape.prefixes)
+      .map((p) => `"${p}"`)
+      .join(' or ');
     return invalid('unknown_prefix', `the key should start with ${expected}`);
   }
   const expectedLength = prefix.length + shape.randomLength + CHECKSUM_LENGTH;

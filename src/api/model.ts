@@ -25,10 +25,10 @@ export function buildModel(input: PresetInput, label = 'preset'): ApiModel {
   const result = presetSchema.safeParse(input);
   if (!result.success) throw new PresetConfigError(formatIssues(label, result.error));
   const preset = result.data;
-  const builtins = z
-    .array(endpointSchema)
-    .parse(builtinEndpoints(preset.management, preset.keyPolicy.nameMaxLength));
-  const endpoints = [...preset.endpoints, ...builtins].map((endpoint) => (endpoint.body ? { ...endpoint, body: apiBodySchema(endpoint.body) } : endpoint));
+  const builtins = z.array(endpointSchema).parse(builtinEndpoints(preset.management, preset.keyPolicy.nameMaxLength));
+  const endpoints = [...preset.endpoints, ...builtins].map((endpoint) =>
+    endpoint.body ? { ...endpoint, body: apiBodySchema(endpoint.body) } : endpoint,
+  );
   return { ...preset, endpoints };
 }
 

@@ -38,13 +38,25 @@ function rateLimitHeaders(): Json {
  * address's failed authentications was never counted against a key.
  */
 function keyRateLimitHeaders(): Json {
-  const optional = (description: string) => ({ description: `With \`rate_limited\`: ${description}`, required: false, schema: { type: 'integer' } });
+  const optional = (description: string) => ({
+    description: `With \`rate_limited\`: ${description}`,
+    required: false,
+    schema: { type: 'integer' },
+  });
   return {
     [RATE_LIMIT_HEADERS.limit]: optional('requests allowed per window.'),
     [RATE_LIMIT_HEADERS.remaining]: optional('requests left in the current window.'),
     [RATE_LIMIT_HEADERS.reset]: optional('seconds until the window resets.'),
-    [RATE_LIMIT_HEADERS.ietf]: { description: 'With `rate_limited`: `"default";r=<remaining>;t=<seconds to reset>`.', required: false, schema: { type: 'string' } },
-    [RATE_LIMIT_HEADERS.ietfPolicy]: { description: 'With `rate_limited`: `"default";q=<limit>;w=<window seconds>`.', required: false, schema: { type: 'string' } },
+    [RATE_LIMIT_HEADERS.ietf]: {
+      description: 'With `rate_limited`: `"default";r=<remaining>;t=<seconds to reset>`.',
+      required: false,
+      schema: { type: 'string' },
+    },
+    [RATE_LIMIT_HEADERS.ietfPolicy]: {
+      description: 'With `rate_limited`: `"default";q=<limit>;w=<window seconds>`.',
+      required: false,
+      schema: { type: 'string' },
+    },
   };
 }
 
@@ -77,7 +89,13 @@ function operation(model: ApiModel, endpoint: Endpoint): Json {
   if (endpoint.query) {
     const query = jsonSchema(endpoint.query, 'input') as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, schema] of Object.entries(query.properties ?? {})) {
-      parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema, ...(schema['description'] ? { description: schema['description'] } : {}) });
+      parameters.push({
+        name,
+        in: 'query',
+        required: query.required?.includes(name) ?? false,
+        schema,
+        ...(schema['description'] ? { description: schema['description'] } : {}),
+      });
     }
   }
   const scopeNote = endpoint.scopes.length
@@ -89,13 +107,18 @@ function operation(model: ApiModel, endpoint: Endpoint): Json {
       headers: rateLimitHeaders(),
       content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } },
     },
-    '401': errorResponse(model, 401, 'The key is missing, invalid, revoked, expired, disabled, not active yet, or from the other environment.', {
-      [RATE_LIMIT_HEADERS.retryAfter]: {
-        description: 'Only with `key_not_yet_active`: seconds until the key works.',
-        required: false,
-        schema: { type: 'integer' },
+    '401': errorResponse(
+      model,
+      401,
+      'The key is missing, invalid, revoked, expired, disabled, not active yet, or from the other environment.',
+      {
+        [RATE_LIMIT_HEADERS.retryAfter]: {
+          description: 'Only with `key_not_yet_active`: seconds until the key works.',
+          required: false,
+          schema: { type: 'integer' },
+        },
       },
-    }),
+    ),
     '403': errorResponse(model, 403, 'The key lacks a scope this endpoint requires, or the caller’s IP is not allowed.'),
     '429': errorResponse(
       model,
@@ -110,7 +133,12 @@ function operation(model: ApiModel, endpoint: Endpoint): Json {
     responses['415'] = errorResponse(model, 415, 'The body was not sent with a JSON Content-Type.');
   }
   // Query parameters are validated too (e.g. `limit` out of range), so lists can answer 422.
-  if (endpoint.body || endpoint.query) responses['422'] = errorResponse(model, 422, 'A field or query parameter is missing or invalid, or the body has a field the endpoint does not define.');
+  if (endpoint.body || endpoint.query)
+    responses['422'] = errorResponse(
+      model,
+      422,
+      'A field or query parameter is missing or invalid, or the body has a field the endpoint does not define.',
+    );
   if (endpoint.path.includes('{id}')) responses['404'] = errorResponse(model, 404, 'No record with this id.');
   return {
     operationId: endpoint.id,
@@ -150,7 +178,13 @@ export function openApiDocument(model: ApiModel): Json {
     ...(fields.kind ? { [fields.kind]: { type: 'string' } } : {}),
     ...(fields.status ? { [fields.status]: { type: 'integer' } } : {}),
   };
-  const required = [fields.message, fields.id, fields.docs, ...(fields.kind ? [fields.kind] : []), ...(fields.status ? [fields.status] : [])];
+  const required = [
+    fields.message,
+    fields.id,
+    fields.docs,
+    ...(fields.kind ? [fields.kind] : []),
+    ...(fields.status ? [fields.status] : []),
+  ];
   const inner = { type: 'object', properties: errorFields, required };
   const limited = errorDefinition(model, 'rate_limited');
   return {
@@ -174,9 +208,21 @@ export function openApiDocument(model: ApiModel): Json {
         RateLimitLimit: { required: true, description: 'Requests allowed per window.', schema: { type: 'integer' } },
         RateLimitRemaining: { required: true, description: 'Requests left in the current window.', schema: { type: 'integer' } },
         RateLimitReset: { required: true, description: 'Seconds until the window resets.', schema: { type: 'integer' } },
-        RateLimit: { required: true, description: 'IETF structured field: `"default";r=<remaining>;t=<seconds to reset>`.', schema: { type: 'string' } },
-        RateLimitPolicy: { required: true, description: 'IETF structured field: `"default";q=<limit>;w=<window seconds>`.', schema: { type: 'string' } },
-        RetryAfter: { required: true, description: `Seconds to wait before retrying (${limited.title.toLowerCase()}).`, schema: { type: 'integer' } },
+        RateLimit: {
+          required: true,
+          description: 'IETF structured field: `"default";r=<remaining>;t=<seconds to reset>`.',
+          schema: { type: 'string' },
+        },
+        RateLimitPolicy: {
+          required: true,
+          description: 'IETF structured field: `"default";q=<limit>;w=<window seconds>`.',
+          schema: { type: 'string' },
+        },
+        RetryAfter: {
+          required: true,
+          description: `Seconds to wait before retrying (${limited.title.toLowerCase()}).`,
+          schema: { type: 'integer' },
+        },
       },
     },
   };

@@ -76,7 +76,9 @@ function withRules(schema: z.ZodType): z.ZodType {
     case 'union':
       return cloneWith(schema, { ...def, options: (def['options'] as z.ZodType[]).map(withRules) });
     case 'object': {
-      const shape = Object.fromEntries(Object.entries(def['shape'] as Record<string, z.ZodType>).map(([key, value]) => [key, withRules(value)]));
+      const shape = Object.fromEntries(
+        Object.entries(def['shape'] as Record<string, z.ZodType>).map(([key, value]) => [key, withRules(value)]),
+      );
       // Stripping unknown fields silently hides typos ("emial"); objects that chose a catchall keep it.
       return cloneWith(schema, { ...def, shape, catchall: def['catchall'] ?? z.never() });
     }

@@ -18,7 +18,12 @@ function htmlFiles(dir: string): string[] {
 
 /** The site path a built file answers, e.g. dist/errors/index.html → /errors/. */
 function pagePath(dist: string, file: string): string {
-  return '/' + relative(dist, file).replace(/\\/g, '/').replace(/index\.html$/, '');
+  return (
+    '/' +
+    relative(dist, file)
+      .replace(/\\/g, '/')
+      .replace(/index\.html$/, '')
+  );
 }
 
 export function brokenLinks(dist: string): string[] {
@@ -44,7 +49,8 @@ export function brokenLinks(dist: string): string[] {
       }
       // A fragment like `#code=…` carries state for the page's script (the playground's shared
       // code), not an anchor; heading ids never contain "=".
-      if (anchor && anchor !== '_top' && !anchor.includes('=') && !targetIds.has(anchor)) problems.push(`${page} links to ${href}: no #${anchor} on ${target}`);
+      if (anchor && anchor !== '_top' && !anchor.includes('=') && !targetIds.has(anchor))
+        problems.push(`${page} links to ${href}: no #${anchor} on ${target}`);
     }
   }
   return [...new Set(problems)];

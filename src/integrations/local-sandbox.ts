@@ -38,7 +38,8 @@ function onePreset(preset: string): esbuild.Plugin {
         args.importer === join(root, 'src/api/index.ts') ? { path: 'keyport-presets', namespace: 'keyport' } : undefined,
       );
       build.onLoad({ filter: /^keyport-presets$/, namespace: 'keyport' }, () => {
-        if (!existsSync(file)) throw new Error(`local-sandbox: preset "${preset}" is not in ${file}; name the preset's file after the preset.`);
+        if (!existsSync(file))
+          throw new Error(`local-sandbox: preset "${preset}" is not in ${file}; name the preset's file after the preset.`);
         return {
           contents: `import preset from ${JSON.stringify(file)};\nexport const presets = { ${JSON.stringify(preset)}: preset };\nexport const DEFAULT_PRESET = ${JSON.stringify(preset)};\n`,
           loader: 'ts',
@@ -102,7 +103,8 @@ function header(model: ApiModel): string {
  * esbuild's ESM output turns a CommonJS `require('tty')` inside a bundled package into an error;
  * giving the module a real `require` lets those calls reach Node's built-ins.
  */
-const REQUIRE_SHIM = "import { createRequire as __keyportCreateRequire } from 'node:module';\nconst require = __keyportCreateRequire(import.meta.url);";
+const REQUIRE_SHIM =
+  "import { createRequire as __keyportCreateRequire } from 'node:module';\nconst require = __keyportCreateRequire(import.meta.url);";
 
 /** The licence text of every package that went into the bundle, as one closing comment. */
 function notices(metafile: esbuild.Metafile): string {
@@ -114,7 +116,9 @@ function notices(metafile: esbuild.Metafile): string {
   const blocks = [...roots].sort().map((dir) => {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string };
     const licenseFile = readdirSync(dir).find((name) => /^licen[cs]e/i.test(name));
-    const text = licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : `(${pkg.license ?? 'no licence'} per its package.json; the package has no licence file)`;
+    const text = licenseFile
+      ? readFileSync(join(dir, licenseFile), 'utf8').trim()
+      : `(${pkg.license ?? 'no licence'} per its package.json; the package has no licence file)`;
     return `${pkg.name} ${pkg.version} — ${pkg.license ?? 'see below'}\n\n${text}`;
   });
   const body = blocks.join('\n\n----------------------------------------\n\n').replace(/\*\//g, '* /');

@@ -43,12 +43,16 @@ function checkKeys(given: GivenKeys, check: boolean): string[] {
     if (!check) continue;
     if (!info.valid) {
       const which = keys.length > 1 ? ` #${i + 1}` : '';
-      throw new KeyFormatError(`The ${product.name} API key${which} looks wrong: ${info.detail}. No request was sent.`, { problem: info.problem });
+      throw new KeyFormatError(`The ${product.name} API key${which} looks wrong: ${info.detail}. No request was sent.`, {
+        problem: info.problem,
+      });
     }
     environments.add(info.environment);
   }
   if (environments.size > 1) {
-    throw new KeyFormatError('The API keys mix live and test keys; rotate between keys of one environment.', { problem: 'mixed_environments' });
+    throw new KeyFormatError('The API keys mix live and test keys; rotate between keys of one environment.', {
+      problem: 'mixed_environments',
+    });
   }
   return keys;
 }

@@ -12,14 +12,7 @@
  */
 import type { KeyProblem } from '../api/key-format.ts';
 import { maskApiKey } from './api-key.ts';
-import {
-  authReasons,
-  errorFormat,
-  rateLimitHeaders,
-  requestIdHeader,
-  type AuthFailureReason,
-  type ErrorCode,
-} from './generated/preset.ts';
+import { authReasons, errorFormat, rateLimitHeaders, requestIdHeader, type AuthFailureReason, type ErrorCode } from './generated/preset.ts';
 import { parseRetryAfter } from './retry-after.ts';
 
 export type { AuthFailureReason, ErrorCode };

@@ -3,15 +3,7 @@
  * their guards, the key and webhook helpers, and the API's types. Nothing else is exported.
  */
 export { createClient, type KeyportClient } from './client.ts';
-export type {
-  ClientOptions,
-  FetchFunction,
-  HttpMethod,
-  KeyFallbackEvent,
-  RequestOptions,
-  RetryEvent,
-  RetryOptions,
-} from './options.ts';
+export type { ClientOptions, FetchFunction, HttpMethod, KeyFallbackEvent, RequestOptions, RetryEvent, RetryOptions } from './options.ts';
 export {
   ApiError,
   AuthenticationError,

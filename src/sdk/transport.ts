@@ -94,7 +94,9 @@ export function createCall(ring: KeyRing, scheme: KeyHeaderData, client: ClientO
       const { status } = error;
       const retryable = retryableErrors.includes(error.code);
       // A 401 (e.g. "not active yet") was never processed, so any method may be sent again.
-      if (status === 401 ? !retryable : !mayRepeat || !(retryable || status === 408 || status === 429 || (status >= 500 && status !== 501))) {
+      if (
+        status === 401 ? !retryable : !mayRepeat || !(retryable || status === 408 || status === 429 || (status >= 500 && status !== 501))
+      ) {
         return undefined;
       }
       retryAfter = parseRetryAfter(error.headers.get(rateLimitHeaders.retryAfter), now());
@@ -113,7 +115,7 @@ export function createCall(ring: KeyRing, scheme: KeyHeaderData, client: ClientO
     const keys = ring.keys;
     const refused = new Set<number>();
     let index = ring.active;
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       const key = keys[index]!;
       const prefix = client.baseUrl ?? baseUrlOf(key);
       const where = `${method} ${prefix.replace(/\/$/, '')}${relative}`;

@@ -86,8 +86,7 @@ export interface SignedWebhook {
 const config: { scheme: WebhookScheme; signatureHeader: string; toleranceSeconds: number; secretPrefix: string } = webhooks;
 const encoder = new TextEncoder();
 
-const seconds = (time: WebhookTime | undefined) =>
-  typeof time === 'number' ? time : Math.floor((time ?? new Date()).getTime() / 1000);
+const seconds = (time: WebhookTime | undefined) => (typeof time === 'number' ? time : Math.floor((time ?? new Date()).getTime() / 1000));
 
 /** The presets' header when the scheme is theirs; Standard Webhooks' own name otherwise. */
 const signatureHeader = (scheme: WebhookScheme) =>
@@ -115,7 +114,9 @@ async function hmac(secret: string, bytes: Uint8Array<ArrayBuffer>, standard: bo
   let key: Uint8Array<ArrayBuffer>;
   try {
     key = standard
-      ? Uint8Array.from(atob(secret.startsWith(config.secretPrefix) ? secret.slice(config.secretPrefix.length) : secret), (c) => c.charCodeAt(0))
+      ? Uint8Array.from(atob(secret.startsWith(config.secretPrefix) ? secret.slice(config.secretPrefix.length) : secret), (c) =>
+          c.charCodeAt(0),
+        )
       : encoder.encode(secret);
   } catch {
     throw new TypeError(`A Standard Webhooks secret is "${config.secretPrefix}" followed by base64.`);
@@ -154,7 +155,16 @@ export async function inspectWebhook(options: VerifyWebhookOptions): Promise<Web
   const raw = get(signatureHeader(scheme));
   const id = (standard && get('webhook-id')) || null;
   let time = standard ? get('webhook-timestamp') : undefined;
-  const result: WebhookInspection = { scheme, valid: false, reason: null, id, timestamp: null, signedContent: null, received: [], expected: [] };
+  const result: WebhookInspection = {
+    scheme,
+    valid: false,
+    reason: null,
+    id,
+    timestamp: null,
+    signedContent: null,
+    received: [],
+    expected: [],
+  };
   // Stripe: "t=<time>,v1=<hex>,v1=<hex>"; Standard Webhooks: "v1,<base64> v1,<base64>".
   for (const part of raw?.split(standard ? ' ' : ',') ?? []) {
     const [key, value = ''] = part.trim().split(standard ? /,(.*)/s : /=(.*)/s);
@@ -162,7 +172,11 @@ export async function inspectWebhook(options: VerifyWebhookOptions): Promise<Web
     if (key === 'v1') result.received.push(value);
   }
   let reason: WebhookFailureReason | null =
-    !raw || (standard && !(id && time)) ? 'missing_header' : !/^\d+$/.test(time ?? '') || !result.received.length ? 'malformed_header' : null;
+    !raw || (standard && !(id && time))
+      ? 'missing_header'
+      : !/^\d+$/.test(time ?? '') || !result.received.length
+        ? 'malformed_header'
+        : null;
   if (!reason) {
     const timestamp = (result.timestamp = Number(time));
     let bytes;

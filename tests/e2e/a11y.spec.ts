@@ -28,6 +28,14 @@ test('axe finds no violations on any page in the sitemap (light theme)', async (
 // code, generated reference) in the dark theme, where contrast problems would show.
 test('axe finds no violations in the dark theme on one page of each kind', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  const paths = ['/', '/authentication/', '/scopes/', '/storing-keys/', '/errors/', '/reference/', (await sitemapPaths(page)).find((p) => p.startsWith('/reference/') && p !== '/reference/')!];
+  const paths = [
+    '/',
+    '/authentication/',
+    '/scopes/',
+    '/storing-keys/',
+    '/errors/',
+    '/reference/',
+    (await sitemapPaths(page)).find((p) => p.startsWith('/reference/') && p !== '/reference/')!,
+  ];
   expect(await violationsOn(page, paths)).toEqual([]);
 });

@@ -13,7 +13,16 @@ test('the error lab has one case per error of the model, or says why it cannot s
   expect([...covered].sort()).toEqual(model.errors.map((e) => e.id).sort());
   // Cases tied to a feature of the key policy are there exactly when the API has the feature.
   const ids = cases.map((c) => c.id);
-  expect(ids).toEqual(expect.arrayContaining(['missing_api_key', 'revoked_api_key', 'key_not_yet_active', 'wrong_environment', 'insufficient_scope', 'rate_limited']));
+  expect(ids).toEqual(
+    expect.arrayContaining([
+      'missing_api_key',
+      'revoked_api_key',
+      'key_not_yet_active',
+      'wrong_environment',
+      'insufficient_scope',
+      'rate_limited',
+    ]),
+  );
   expect(ids.includes('ip_not_allowed')).toBe(model.keyPolicy.ipAllowlist);
   expect(ids.includes('inactive_api_key')).toBe(model.keyPolicy.canDisable);
 });
@@ -22,7 +31,9 @@ test('every case makes the sandbox answer with its own status and error id', asy
   test.setTimeout(90_000);
   const lab = await openLab(page, '/errors/', 'Error lab');
   await lab.getByRole('button', { name: 'Run every case' }).click();
-  await expect(lab.getByRole('status')).toContainText(`Ran ${cases.length} cases: every one answered with the expected error.`, { timeout: 75_000 });
+  await expect(lab.getByRole('status')).toContainText(`Ran ${cases.length} cases: every one answered with the expected error.`, {
+    timeout: 75_000,
+  });
   for (const c of cases) {
     const row = lab.getByRole('listitem').filter({ has: page.getByRole('button', { name: c.label, exact: true }) });
     await expect(row).toContainText(`Got ${c.status} ${c.id}`);
@@ -49,7 +60,10 @@ test('a revoked key: the exact response, the masked request, and the fix from th
 
   await expect(result.getByText(revoked.cause)).toBeVisible();
   await expect(result.getByText(revoked.fix)).toBeVisible();
-  await expect(result.getByRole('link', { name: `More about “${revoked.title}” in the catalogue below` })).toHaveAttribute('href', '/errors/#revoked-api-key');
+  await expect(result.getByRole('link', { name: `More about “${revoked.title}” in the catalogue below` })).toHaveAttribute(
+    'href',
+    '/errors/#revoked-api-key',
+  );
 });
 
 test('axe finds no violations on the errors page with a case shown, in both themes', async ({ page }) => {

@@ -15,7 +15,9 @@ test('a burst without retries: the limit succeeds, the rest get 429, and the quo
   // The chart's accessible name is the run in words.
   const chart = section.getByRole('img');
   await expect(chart).toHaveAccessibleName(/one more request succeeded with \d+ remaining/, { timeout: 30_000 });
-  await expect(chart).toHaveAccessibleName(new RegExp(`^${burst} of ${burst} requests sent: ${limit} succeeded, ${burst - limit} were refused with 429 Too Many Requests\\.`));
+  await expect(chart).toHaveAccessibleName(
+    new RegExp(`^${burst} of ${burst} requests sent: ${limit} succeeded, ${burst - limit} were refused with 429 Too Many Requests\\.`),
+  );
 
   await section.getByText(/The same run as a table/).click();
   const rows = section.getByRole('table').getByRole('row');
@@ -45,7 +47,12 @@ test('axe finds no violations on the rate-limits page with a run charted (dark t
   const lab = await openLab(page, '/rate-limits/', 'Rate-limit lab');
   await lab.getByRole('radio', { name: /Fast-forward the sandbox’s clock/ }).check();
   await lab.getByRole('button', { name: 'Send the burst' }).click();
-  await expect(lab.getByRole('region', { name: 'Without retries' }).getByRole('img')).toHaveAccessibleName(/one more request succeeded/, { timeout: 30_000 });
-  await lab.getByText(/The same run as a table/).first().click();
+  await expect(lab.getByRole('region', { name: 'Without retries' }).getByRole('img')).toHaveAccessibleName(/one more request succeeded/, {
+    timeout: 30_000,
+  });
+  await lab
+    .getByText(/The same run as a table/)
+    .first()
+    .click();
   expect(await axeViolations(page)).toEqual([]);
 });

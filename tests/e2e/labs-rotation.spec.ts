@@ -3,7 +3,11 @@ import { axeViolations, openLab } from './labs-helpers.ts';
 
 const STEPS = ['1. Create the new key', '2. Update the configuration', '3. Deploy', '4. Verify', '5. Revoke the old key'];
 
-const count = (lab: Locator, row: string) => lab.getByRole('table', { name: 'Requests by key' }).getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell');
+const count = (lab: Locator, row: string) =>
+  lab
+    .getByRole('table', { name: 'Requests by key' })
+    .getByRole('row', { name: new RegExp(`^${row}`) })
+    .getByRole('cell');
 
 test('a rotation in the right order: traffic moves to the new key and no request fails', async ({ page }) => {
   test.setTimeout(60_000);
@@ -12,7 +16,9 @@ test('a rotation in the right order: traffic moves to the new key and no request
   await expect(lab.getByRole('status')).toContainText('The app is running with key 1', { timeout: 20_000 });
   for (const step of STEPS) {
     await lab.getByRole('button', { name: step }).click();
-    await expect(lab.getByRole('listitem').filter({ has: page.getByRole('button', { name: step }) })).toContainText('✓ done', { timeout: 20_000 });
+    await expect(lab.getByRole('listitem').filter({ has: page.getByRole('button', { name: step }) })).toContainText('✓ done', {
+      timeout: 20_000,
+    });
   }
   await expect(lab.getByText(/“Who am I” with key 2 answered key_\w+/)).toBeVisible();
   await expect(lab.getByRole('status')).toContainText(/Rotation done in the right order: \d+ requests, 0 failed\./, { timeout: 20_000 });

@@ -5,10 +5,17 @@ import { axeViolations, openLab } from './labs-helpers.ts';
 const model = loadModel();
 const label = (id: string) => {
   const e = model.endpoints.find((endpoint) => endpoint.id === id)!;
-  return { endpoint: e, checkbox: new RegExp(`^${e.method} ${e.path.replace(/[{}]/g, '\\$&')} ${e.summary}$`), option: `${e.method} ${e.path} — ${e.summary}` };
+  return {
+    endpoint: e,
+    checkbox: new RegExp(`^${e.method} ${e.path.replace(/[{}]/g, '\\$&')} ${e.summary}$`),
+    option: `${e.method} ${e.path} — ${e.summary}`,
+  };
 };
 // Two calls an integration might make, and one it does not need.
-const chosen = [model.endpoints.find((e) => e.method === 'GET' && e.scopes.length === 1 && !e.path.includes('{'))!.id, model.endpoints.find((e) => e.method === 'POST' && e.action.type === 'create' && e.scopes.length === 1)!.id];
+const chosen = [
+  model.endpoints.find((e) => e.method === 'GET' && e.scopes.length === 1 && !e.path.includes('{'))!.id,
+  model.endpoints.find((e) => e.method === 'POST' && e.action.type === 'create' && e.scopes.length === 1)!.id,
+];
 const minimal = scopesFor(chosen.map((id) => label(id).endpoint));
 const outside = model.endpoints.find((e) => e.action.type !== 'keys' && missingScopes(e, minimal, fullAccessScope(model).id).length > 0)!;
 
@@ -45,9 +52,12 @@ test('ticking scopes shows which endpoints they allow and deny', async ({ page }
   const lab = await openLab(page, '/scopes/', 'Scope advisor');
   const matrix = lab.getByRole('region', { name: 'Endpoints the ticked scopes allow and deny' });
   for (const scope of minimal) await lab.getByRole('checkbox', { name: new RegExp(`^${scope} `) }).check();
-  const row = (id: string) => matrix.getByRole('row', { name: new RegExp(`^${label(id).endpoint.method} ${label(id).endpoint.path.replace(/[{}]/g, '\\$&')} `) });
+  const row = (id: string) =>
+    matrix.getByRole('row', { name: new RegExp(`^${label(id).endpoint.method} ${label(id).endpoint.path.replace(/[{}]/g, '\\$&')} `) });
   await expect(row(chosen[0]!)).toContainText('Allowed');
-  await expect(row(outside.id)).toContainText(`Denied (403): missing ${missingScopes(outside, minimal, fullAccessScope(model).id).join(', ')}`);
+  await expect(row(outside.id)).toContainText(
+    `Denied (403): missing ${missingScopes(outside, minimal, fullAccessScope(model).id).join(', ')}`,
+  );
 });
 
 test('axe finds no violations on the scopes page with advice shown', async ({ page }) => {

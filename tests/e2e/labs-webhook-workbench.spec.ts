@@ -23,7 +23,9 @@ test('the sample delivery verifies, and the verdicts follow what is changed', as
   const signedAt = lab.getByLabel('Signed at (Unix time, seconds)');
   const time = Number(await signedAt.inputValue());
   await signedAt.fill(String(time - toleranceSeconds - 60));
-  await expect(verdict).toContainText(`Rejected (timestamp_out_of_range). The signature matches, but the timestamp is ${toleranceSeconds + 60} seconds behind your server’s clock`);
+  await expect(verdict).toContainText(
+    `Rejected (timestamp_out_of_range). The signature matches, but the timestamp is ${toleranceSeconds + 60} seconds behind your server’s clock`,
+  );
   await signedAt.fill(String(time));
   await expect(verdict).toContainText('Valid');
 

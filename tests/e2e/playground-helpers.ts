@@ -31,7 +31,10 @@ export async function openWithCode(page: Page, code: string): Promise<void> {
 export async function run(page: Page, timeout = 30_000): Promise<string> {
   await runButton(page).click();
   // The lines the playground writes when a run ends, however it ends.
-  await expect(output(page)).toContainText(/Finished in \d|Ended by an uncaught error|Stopped after|Stopped: the run reached|Stopped: the program ran|sandbox did not start|could not be prepared|can be imported here/, { timeout });
+  await expect(output(page)).toContainText(
+    /Finished in \d|Ended by an uncaught error|Stopped after|Stopped: the run reached|Stopped: the program ran|sandbox did not start|could not be prepared|can be imported here/,
+    { timeout },
+  );
   return output(page).innerText();
 }
 

@@ -4,7 +4,11 @@ import { env, gotoHydrated, model, openWithCode, requestLog, run, watchForeignRe
 const MARKER = 'portal-secret-7f3a';
 const testBase = model.environments.find((e) => e.id === 'test')!.baseUrl;
 
-test('the code cannot read the portal’s storage, cookies or wallet, and reaches nothing but the sandbox', async ({ page, context, baseURL }) => {
+test('the code cannot read the portal’s storage, cookies or wallet, and reaches nothing but the sandbox', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const leaks = await watchForeignRequests(context, page, origin);
   await gotoHydrated(page, '/playground/');
@@ -75,7 +79,10 @@ for (const [name, result] of Object.entries(tries)) console.log(\`\${name} → \
 });
 
 test('the key is injected as process.env, never written into the code', async ({ page }) => {
-  await openWithCode(page, `const key = process.env.${env} ?? '';\nconsole.log(key.length > 20 ? 'a key is set' : 'no key', key.slice(0, ${model.environments[1]!.keyPrefix.length}));\n`);
+  await openWithCode(
+    page,
+    `const key = process.env.${env} ?? '';\nconsole.log(key.length > 20 ? 'a key is set' : 'no key', key.slice(0, ${model.environments[1]!.keyPrefix.length}));\n`,
+  );
   const printed = await run(page);
   expect(printed).toContain(`a key is set ${model.environments.find((e) => e.id === 'test')!.keyPrefix}`);
   const code = await page.getByRole('region', { name: /^Code/ }).or(page.locator('.monaco-editor')).first().innerText();

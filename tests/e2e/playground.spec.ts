@@ -1,6 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { env, examples, gotoHydrated, listing, model, openWithCode, output, requestLog, run, runButton, sdk, watchForeignRequests } from './playground-helpers.ts';
+import {
+  env,
+  examples,
+  gotoHydrated,
+  listing,
+  model,
+  openWithCode,
+  output,
+  requestLog,
+  run,
+  runButton,
+  sdk,
+  watchForeignRequests,
+} from './playground-helpers.ts';
 
 const list = model.endpoints.find((e) => e.action.type === 'list')!;
 
@@ -8,7 +21,9 @@ const list = model.endpoints.find((e) => e.action.type === 'list')!;
 const savedCode = (page: Page) => page.evaluate((id) => localStorage.getItem(`keyport:playground:${id}`), model.product.id);
 
 test.describe('before the reader asks for the editor', () => {
-  test('the page shows the code as a listing and loads no editor, and the editor takes its place without moving anything', async ({ page }) => {
+  test('the page shows the code as a listing and loads no editor, and the editor takes its place without moving anything', async ({
+    page,
+  }) => {
     const editorRequests: string[] = [];
     page.on('request', (request) => {
       if (/code-editor|editor\.api|ts\.worker|editor\.worker|tsMode|run-session/.test(request.url())) editorRequests.push(request.url());
@@ -20,10 +35,13 @@ test.describe('before the reader asks for the editor', () => {
 
     // Where things sit on the page (not in the viewport: focusing the editor may scroll).
     const place = (selector: string) =>
-      page.locator(selector).first().evaluate((el) => {
-        const box = el.getBoundingClientRect();
-        return { top: box.top + scrollY, left: box.left, width: box.width, height: box.height };
-      });
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return { top: box.top + scrollY, left: box.left, width: box.width, height: box.height };
+        });
     const before = await place('.kp-playground__code');
     const outputBefore = await place('.kp-playground__output');
     await page.getByRole('button', { name: 'Edit' }).click();
@@ -224,7 +242,9 @@ test.describe('sharing and saving', () => {
     const webhook = examples.find((e) => e.id === 'webhooks')!;
     await page.getByRole('button', { name: webhook.title }).click();
     // The code is saved a moment after it changes; reload once it is.
-    await expect.poll(async () => (JSON.parse((await savedCode(page)) ?? 'null') as { exampleId?: string } | null)?.exampleId).toBe(webhook.id);
+    await expect
+      .poll(async () => (JSON.parse((await savedCode(page)) ?? 'null') as { exampleId?: string } | null)?.exampleId)
+      .toBe(webhook.id);
     await page.reload();
     await expect(listing(page)).toContainText(webhook.code.split('\n')[1]!);
     await expect(page.getByRole('button', { name: webhook.title })).toHaveAttribute('aria-pressed', 'true');
@@ -249,7 +269,10 @@ test.describe('when the sandbox cannot start', () => {
   test.use({ serviceWorkers: 'block' });
 
   test('the run says so, requests fail with the reason, and code that needs no API still runs', async ({ page }) => {
-    await openWithCode(page, `const response = await fetch('${model.environments.find((e) => e.id === 'test')!.baseUrl}/me');\nconsole.log(response.status);\n`);
+    await openWithCode(
+      page,
+      `const response = await fetch('${model.environments.find((e) => e.id === 'test')!.baseUrl}/me');\nconsole.log(response.status);\n`,
+    );
     const printed = await run(page);
     expect(printed).toMatch(/sandbox could not start/i);
     expect(printed).toContain('Requests to the API will fail');
@@ -267,8 +290,16 @@ test.describe('looks and access', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await gotoHydrated(page, '/playground/');
     await run(page);
-    const background = () => page.locator('.monaco-editor-background').first().evaluate((el) => getComputedStyle(el).backgroundColor);
-    const luminance = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).reduce((sum, n) => sum + Number(n), 0);
+    const background = () =>
+      page
+        .locator('.monaco-editor-background')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+    const luminance = (rgb: string) =>
+      rgb
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .reduce((sum, n) => sum + Number(n), 0);
     expect(luminance(await background())).toBeLessThan(200);
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${String(v.nodes[0]?.target)}`)).toEqual([]);
 

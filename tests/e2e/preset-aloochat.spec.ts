@@ -19,6 +19,9 @@ test('searching for "x-api-token" finds the authentication page', async ({ page 
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await dialog.getByRole('textbox', { name: 'Search' }).fill('x-api-token');
-  await dialog.getByRole('link', { name: /Authentication/ }).first().click();
+  await dialog
+    .getByRole('link', { name: /Authentication/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/authentication\//);
 });

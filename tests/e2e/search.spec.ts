@@ -18,7 +18,10 @@ for (const [query, page, title] of QUERIES) {
     const results = dialog.locator('.pagefind-ui__result-title a');
     await expect(results.first()).toBeVisible();
     const titles = (await results.allTextContents()).slice(0, 3);
-    expect(titles.some((t) => title.test(t)), `top results for "${query}": ${titles.join(' | ')}`).toBe(true);
+    expect(
+      titles.some((t) => title.test(t)),
+      `top results for "${query}": ${titles.join(' | ')}`,
+    ).toBe(true);
     await dialog.getByRole('link', { name: title }).first().click();
     await expect(browser).toHaveURL(page);
   });

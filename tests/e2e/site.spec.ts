@@ -19,15 +19,14 @@ test('the landing page says what the API is and where to start', async ({ page }
   await expect(page.getByRole('heading', { level: 1, name: 'Quickstart' })).toBeVisible();
 });
 
-
 test('/openapi.json is served as JSON and describes every endpoint of the model', async ({ request }) => {
   const response = await request.get('/openapi.json');
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('application/json');
   const document = await response.json();
   expect(document.openapi).toBe('3.1.0');
-  const operations = Object.values(document.paths as Record<string, Record<string, { operationId: string }>>).flatMap(
-    (methods) => Object.values(methods).map((operation) => operation.operationId),
+  const operations = Object.values(document.paths as Record<string, Record<string, { operationId: string }>>).flatMap((methods) =>
+    Object.values(methods).map((operation) => operation.operationId),
   );
   expect(operations.sort()).toEqual(model.endpoints.map((endpoint) => endpoint.id).sort());
 });

@@ -58,7 +58,9 @@ test('each reference page preselects its first endpoint', async ({ page }) => {
 
 test('a read-only key is refused with 403, and the console names the scope it lacks', async ({ page }) => {
   const template = model.keyTemplates[0]!;
-  const forbidden = model.endpoints.find((e) => e.scopes.length > 0 && e.scopes.some((s) => !template.scopes.includes(s)) && e.method === 'POST')!;
+  const forbidden = model.endpoints.find(
+    (e) => e.scopes.length > 0 && e.scopes.some((s) => !template.scopes.includes(s)) && e.method === 'POST',
+  )!;
   const missing = forbidden.scopes.find((s) => !template.scopes.includes(s))!;
   const manager = await openKeyManager(page);
   const secret = await createKey(page, manager, { name: 'Dashboard', template: template.name });
@@ -89,7 +91,10 @@ test('with no key, the API answers 401 and the console explains the missing key'
 test('a pasted key with a typo is caught before sending, and can still be sent to see the 401', async ({ page }) => {
   const console = await openConsole(page, '/quickstart/');
   await send(console, '200 OK'); // starts the sandbox and puts the owner key in the wallet
-  const owner = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).keys[0].secret as string, `keyport:wallet:${model.product.id}`);
+  const owner = await page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key)!).keys[0].secret as string,
+    `keyport:wallet:${model.product.id}`,
+  );
   const typo = owner.slice(0, 12) + (owner[12] === 'a' ? 'b' : 'a') + owner.slice(13);
 
   await console.getByLabel('API key', { exact: true }).selectOption('pasted');
@@ -152,7 +157,10 @@ test('the history keeps the session’s requests without keys and runs them agai
   await expect(console.getByText('History of this session (3)')).toBeVisible();
 
   const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
-  const wallet = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).keys as Array<{ secret: string }>, `keyport:wallet:${model.product.id}`);
+  const wallet = await page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key)!).keys as Array<{ secret: string }>,
+    `keyport:wallet:${model.product.id}`,
+  );
   for (const key of wallet) expect(stored).not.toContain(key.secret);
 });
 
@@ -161,7 +169,9 @@ test('invalid JSON in the body is pointed out by line and column, and nothing is
   await chooseEndpoint(console, 'keys.create');
   const body = console.getByLabel('Body (JSON)');
   await body.fill('{\n  "name": "CI",\n  "environment": "test",\n}');
-  await expect(console.getByText('The body is not valid JSON: line 4, column 1: a comma right before } is not allowed in JSON; remove it.')).toBeVisible();
+  await expect(
+    console.getByText('The body is not valid JSON: line 4, column 1: a comma right before } is not allowed in JSON; remove it.'),
+  ).toBeVisible();
   await expect(body).toHaveAttribute('aria-invalid', 'true');
   await console.getByRole('button', { name: 'Send request' }).click();
   await expect(body).toBeFocused();
@@ -170,10 +180,14 @@ test('invalid JSON in the body is pointed out by line and column, and nothing is
 
 test('code snippets load on demand, follow the docs’ language tabs, and show the key only when asked', async ({ page }) => {
   const console = await openConsole(page, '/quickstart/');
-  const snippetChunks = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /snippet-code/.test(e.name)).length);
+  const snippetChunks = () =>
+    page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /snippet-code/.test(e.name)).length);
   expect(await snippetChunks()).toBe(0);
   await send(console, '200 OK');
-  const secret = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).keys[0].secret as string, `keyport:wallet:${model.product.id}`);
+  const secret = await page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key)!).keys[0].secret as string,
+    `keyport:wallet:${model.product.id}`,
+  );
 
   await console.getByRole('button', { name: 'Show code' }).click();
   const code = console.getByRole('region', { name: 'curl code' });

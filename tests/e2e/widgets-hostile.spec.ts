@@ -117,7 +117,11 @@ test('the console answers hostile text in every field with a clear message', asy
   await chooseEndpoint(console, creator.id);
   const body = console.getByLabel('Body (JSON)');
   await body.fill(SCRIPT);
-  await expect(console.getByText('The body is not valid JSON: line 1, column 1: unexpected “<”: expected a value (an object, array, string, number, true, false or null).')).toBeVisible();
+  await expect(
+    console.getByText(
+      'The body is not valid JSON: line 1, column 1: unexpected “<”: expected a value (an object, array, string, number, true, false or null).',
+    ),
+  ).toBeVisible();
   await body.fill('{"name": "a\u0001b"}');
   await expect(console.getByText(/line 1, column 12: a control character \(U\+0001\) cannot appear inside a string/)).toBeVisible();
   await body.fill('['.repeat(5000));

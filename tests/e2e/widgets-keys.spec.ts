@@ -182,7 +182,9 @@ test('renaming a key updates the list and the wallet', async ({ page }) => {
   await manager.getByRole('button', { name: 'Save name' }).click();
   await expect(manager.getByRole('button', { name: 'Reporting dashboard' })).toBeVisible();
   const console = await openConsole(page, '/quickstart/');
-  await expect(console.getByLabel('API key', { exact: true }).locator('option', { hasText: maskApiKey(secret) })).toContainText('Reporting dashboard');
+  await expect(console.getByLabel('API key', { exact: true }).locator('option', { hasText: maskApiKey(secret) })).toContainText(
+    'Reporting dashboard',
+  );
 });
 
 test('without a key that may manage keys, the manager says so and a reset brings a new owner key', async ({ page }) => {

@@ -57,7 +57,9 @@ test('disabling a key makes the console get 401 inactive_api_key; enabling it ag
 
 test('a burst of refused requests raises the auth-failure alert, and the audit exports them without the secret', async ({ page }) => {
   const template = model.keyTemplates[0]!;
-  const forbidden = model.endpoints.find((e) => e.scopes.length > 0 && e.scopes.some((s) => !template.scopes.includes(s)) && e.method === 'POST')!;
+  const forbidden = model.endpoints.find(
+    (e) => e.scopes.length > 0 && e.scopes.some((s) => !template.scopes.includes(s)) && e.method === 'POST',
+  )!;
   const manager = await openKeyManager(page);
   const secret = await createKey(page, manager, { name: 'Dashboard reader', template: template.name });
 

@@ -13,12 +13,18 @@ const agents = defineCollection({
   idPrefix: 'agt_',
   fields: z.object({
     name: z.string().min(1).max(100),
-    language: z.string().regex(/^[a-z]{2}$/, 'Use a two-letter language code, e.g. "en".').default('en'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/, 'Use a two-letter language code, e.g. "en".')
+      .default('en'),
     active: z.boolean().default(true),
   }),
   create: z.object({
     name: z.string().min(1).max(100),
-    language: z.string().regex(/^[a-z]{2}$/, 'Use a two-letter language code, e.g. "en".').optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/, 'Use a two-letter language code, e.g. "en".')
+      .optional(),
     active: z.boolean().optional(),
   }),
   seed: [
@@ -102,8 +108,20 @@ export default definePreset({
   ],
   collections: [agents, conversations],
   endpoints: [
-    ...collectionEndpoints(agents, { path: '/agents', tag: 'Agents', read: ['agents:read'], write: ['agents:write'], operations: ['list', 'get', 'create', 'update', 'delete'] }),
-    ...collectionEndpoints(conversations, { path: '/conversations', tag: 'Conversations', read: ['conversations:read'], write: ['conversations:write'], operations: ['list', 'get', 'create', 'update'] }),
+    ...collectionEndpoints(agents, {
+      path: '/agents',
+      tag: 'Agents',
+      read: ['agents:read'],
+      write: ['agents:write'],
+      operations: ['list', 'get', 'create', 'update', 'delete'],
+    }),
+    ...collectionEndpoints(conversations, {
+      path: '/conversations',
+      tag: 'Conversations',
+      read: ['conversations:read'],
+      write: ['conversations:write'],
+      operations: ['list', 'get', 'create', 'update'],
+    }),
   ],
   management: { keysPath: '/api-keys', whoamiPath: '/me', scopes: ['full_access'] },
   // A NestJS-style body, `{"statusCode","message","error"}`, plus the stable code and a docs link.

@@ -95,8 +95,20 @@ export default definePreset({
   keyTemplates: [],
   collections: [projects, users],
   endpoints: [
-    ...collectionEndpoints(projects, { path: '/projects', tag: 'Projects', read: ['projects:read'], write: ['projects:write'], operations: ['list', 'get', 'create', 'update', 'delete'] }),
-    ...collectionEndpoints(users, { path: '/admin/users', tag: 'Admin', read: ['admin'], write: ['admin'], operations: ['list', 'get', 'create'] }),
+    ...collectionEndpoints(projects, {
+      path: '/projects',
+      tag: 'Projects',
+      read: ['projects:read'],
+      write: ['projects:write'],
+      operations: ['list', 'get', 'create', 'update', 'delete'],
+    }),
+    ...collectionEndpoints(users, {
+      path: '/admin/users',
+      tag: 'Admin',
+      read: ['admin'],
+      write: ['admin'],
+      operations: ['list', 'get', 'create'],
+    }),
   ],
   // A user manages their own keys in the user center; any key of the account may do the same.
   management: { keysPath: '/api-keys', whoamiPath: '/me', scopes: [] },

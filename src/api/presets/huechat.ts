@@ -13,13 +13,20 @@ const contacts = defineCollection({
   idPrefix: 'ct_',
   fields: z.object({
     name: z.string().min(1).max(200),
-    phone: z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'Use E.164 format, e.g. "+14155550123".').nullable().default(null),
+    phone: z
+      .string()
+      .regex(/^\+[1-9][0-9]{6,14}$/, 'Use E.164 format, e.g. "+14155550123".')
+      .nullable()
+      .default(null),
     email: z.email().nullable().default(null),
     tags: z.array(z.string().max(40)).max(20).default([]),
   }),
   create: z.object({
     name: z.string().min(1).max(200),
-    phone: z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'Use E.164 format, e.g. "+14155550123".').optional(),
+    phone: z
+      .string()
+      .regex(/^\+[1-9][0-9]{6,14}$/, 'Use E.164 format, e.g. "+14155550123".')
+      .optional(),
     email: z.email().optional(),
     tags: z.array(z.string().max(40)).max(20).optional(),
   }),
@@ -204,12 +211,48 @@ export default definePreset({
   ],
   collections: [contacts, conversations, messages, channels, webhooks, users],
   endpoints: [
-    ...collectionEndpoints(contacts, { path: '/contacts', tag: 'Contacts', read: ['contacts:read'], write: ['contacts:write'], operations: ['list', 'get', 'create', 'update', 'delete'] }),
-    ...collectionEndpoints(conversations, { path: '/conversations', tag: 'Conversations', read: ['conversations:read'], write: ['conversations:write'], operations: ['list', 'get', 'create', 'update'] }),
-    ...collectionEndpoints(messages, { path: '/messages', tag: 'Conversations', read: ['conversations:read'], write: ['conversations:write'], operations: ['list', 'get', 'create'] }),
-    ...collectionEndpoints(channels, { path: '/channels', tag: 'Channels', read: ['channels:read'], write: ['channels:write'], operations: ['list', 'get', 'create', 'delete'] }),
-    ...collectionEndpoints(webhooks, { path: '/webhooks', tag: 'Webhooks', read: ['webhooks:manage'], write: ['webhooks:manage'], operations: ['list', 'get', 'create', 'update', 'delete'] }),
-    ...collectionEndpoints(users, { path: '/admin/users', tag: 'Admin', read: ['admin:read'], write: ['admin:write'], operations: ['list', 'get', 'create', 'update'] }),
+    ...collectionEndpoints(contacts, {
+      path: '/contacts',
+      tag: 'Contacts',
+      read: ['contacts:read'],
+      write: ['contacts:write'],
+      operations: ['list', 'get', 'create', 'update', 'delete'],
+    }),
+    ...collectionEndpoints(conversations, {
+      path: '/conversations',
+      tag: 'Conversations',
+      read: ['conversations:read'],
+      write: ['conversations:write'],
+      operations: ['list', 'get', 'create', 'update'],
+    }),
+    ...collectionEndpoints(messages, {
+      path: '/messages',
+      tag: 'Conversations',
+      read: ['conversations:read'],
+      write: ['conversations:write'],
+      operations: ['list', 'get', 'create'],
+    }),
+    ...collectionEndpoints(channels, {
+      path: '/channels',
+      tag: 'Channels',
+      read: ['channels:read'],
+      write: ['channels:write'],
+      operations: ['list', 'get', 'create', 'delete'],
+    }),
+    ...collectionEndpoints(webhooks, {
+      path: '/webhooks',
+      tag: 'Webhooks',
+      read: ['webhooks:manage'],
+      write: ['webhooks:manage'],
+      operations: ['list', 'get', 'create', 'update', 'delete'],
+    }),
+    ...collectionEndpoints(users, {
+      path: '/admin/users',
+      tag: 'Admin',
+      read: ['admin:read'],
+      write: ['admin:write'],
+      operations: ['list', 'get', 'create', 'update'],
+    }),
     {
       id: 'analytics.get',
       method: 'GET',

@@ -31,7 +31,8 @@ export function standardErrors(words: ErrorWording, options: { omit?: string[] }
       message: words.missingKey,
       title: 'Missing API key',
       authReason: 'missing',
-      cause: 'The request carried no key: the header is missing, misspelled, or empty (an unset environment variable often sends an empty value).',
+      cause:
+        'The request carried no key: the header is missing, misspelled, or empty (an unset environment variable often sends an empty value).',
       fix: 'Send the key in one of the accepted headers, and check that the environment variable is set in the process that makes the request.',
     },
     {
@@ -41,7 +42,8 @@ export function standardErrors(words: ErrorWording, options: { omit?: string[] }
       message: 'API key is malformed: {detail}',
       title: 'Malformed API key',
       authReason: 'invalid',
-      cause: 'The value is not shaped like a key of this API: wrong prefix, wrong length, stray characters, or a checksum that does not match (a typo or a truncated copy).',
+      cause:
+        'The value is not shaped like a key of this API: wrong prefix, wrong length, stray characters, or a checksum that does not match (a typo or a truncated copy).',
       fix: 'Copy the key again from where you stored it. Look for quotes, spaces or line breaks around it, and for a missing first or last character.',
     },
     {
@@ -61,7 +63,8 @@ export function standardErrors(words: ErrorWording, options: { omit?: string[] }
       message: 'Two different API keys were sent ({detail}); send exactly one',
       title: 'Two different keys in one request',
       authReason: 'invalid',
-      cause: 'The request sent a key in two accepted headers and the two differ, so the API cannot tell which one you meant. Often a default header set by an HTTP client plus one set per request.',
+      cause:
+        'The request sent a key in two accepted headers and the two differ, so the API cannot tell which one you meant. Often a default header set by an HTTP client plus one set per request.',
       fix: 'Send the key in one header only, or make sure both carry the same key.',
     },
     {
@@ -158,7 +161,8 @@ export function standardErrors(words: ErrorWording, options: { omit?: string[] }
       kind: 'validation_failed',
       message: 'Invalid value for `{field}`: {detail}',
       title: 'Invalid field',
-      cause: 'A field or query parameter is missing, of the wrong type or out of range; the body has a field the endpoint does not define; or text holds characters the API refuses: control characters (line breaks too, in names), invisible text-direction characters, or broken Unicode.',
+      cause:
+        'A field or query parameter is missing, of the wrong type or out of range; the body has a field the endpoint does not define; or text holds characters the API refuses: control characters (line breaks too, in names), invisible text-direction characters, or broken Unicode.',
       fix: 'Correct the field named in the message; the API reference lists every field and its rules. Check the spelling of field names, and remove invisible characters pasted along with text.',
     },
     {
@@ -185,7 +189,8 @@ export function standardErrors(words: ErrorWording, options: { omit?: string[] }
       kind: 'bad_request',
       message: 'The request could not be read: {detail}',
       title: 'Unreadable request',
-      cause: 'The request does not follow HTTP: a request target that is not a path, a header holding a control character (CR, LF or NUL), or a broken chunked body. HTTP libraries do not send these; hand-written requests and broken proxies do.',
+      cause:
+        'The request does not follow HTTP: a request target that is not a path, a header holding a control character (CR, LF or NUL), or a broken chunked body. HTTP libraries do not send these; hand-written requests and broken proxies do.',
       fix: 'Send the request with an HTTP library. If you build it yourself: the target is a path such as `/me`, and each header is one line of visible characters.',
     },
     {
@@ -203,7 +208,8 @@ export function standardErrors(words: ErrorWording, options: { omit?: string[] }
       kind: 'unsupported_media_type',
       message: 'The body must be JSON, sent with `Content-Type: application/json`',
       title: 'Body is not JSON',
-      cause: 'The request has a body, but its Content-Type is missing or is not JSON: `text/plain`, a form (`curl --data` sends `application/x-www-form-urlencoded` unless told otherwise), or a charset other than UTF-8.',
+      cause:
+        'The request has a body, but its Content-Type is missing or is not JSON: `text/plain`, a form (`curl --data` sends `application/x-www-form-urlencoded` unless told otherwise), or a charset other than UTF-8.',
       fix: 'Send `Content-Type: application/json` with the body (`; charset=utf-8` may follow). Most HTTP libraries do this when you pass the body as JSON rather than as a string.',
     },
     {
@@ -230,7 +236,8 @@ export function standardErrors(words: ErrorWording, options: { omit?: string[] }
       kind: 'rate_limited',
       message: 'Too many requests from this address failed authentication; retry in {retryAfter} seconds',
       title: 'Too many failed authentications',
-      cause: 'Requests from one IP address were refused with 401 (missing, invalid, revoked or expired keys) too often within a short window, as happens when keys are guessed or a deployment keeps sending a revoked key. Until the window ends, every request from that address is refused, even with a valid key.',
+      cause:
+        'Requests from one IP address were refused with 401 (missing, invalid, revoked or expired keys) too often within a short window, as happens when keys are guessed or a deployment keeps sending a revoked key. Until the window ends, every request from that address is refused, even with a valid key.',
       fix: 'Wait for the number of seconds in Retry-After. Before retrying, fix the key the failing requests send: their 401s say why they failed. Retried unchanged, they only fail again.',
     },
   ];

@@ -34,7 +34,15 @@ export const REQUIRED_ERROR_IDS = [
 export type RequiredErrorId = (typeof REQUIRED_ERROR_IDS)[number];
 
 /** Why a request was refused with 401, as the SDK's `AuthenticationError.reason` reports it. */
-export const AUTH_FAILURE_REASONS = ['missing', 'invalid', 'revoked', 'expired', 'inactive', 'not_yet_active', 'wrong_environment'] as const;
+export const AUTH_FAILURE_REASONS = [
+  'missing',
+  'invalid',
+  'revoked',
+  'expired',
+  'inactive',
+  'not_yet_active',
+  'wrong_environment',
+] as const;
 
 export type AuthFailureReason = (typeof AUTH_FAILURE_REASONS)[number];
 

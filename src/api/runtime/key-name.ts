@@ -10,7 +10,8 @@ export const KEY_NAME_PROBLEMS = {
   empty: 'Give the key a name, e.g. “Production backend”.',
   control: 'Names cannot contain control characters (tabs, line breaks or other invisible characters). Remove them and try again.',
   bidi: 'Names cannot contain invisible text-direction characters, which can disguise what a name says. Remove them and try again.',
-  brokenUnicode: 'Names cannot contain broken characters (invalid Unicode, such as half of an emoji). Type the name again rather than pasting it.',
+  brokenUnicode:
+    'Names cannot contain broken characters (invalid Unicode, such as half of an emoji). Type the name again rather than pasting it.',
 };
 
 /**

@@ -53,9 +53,7 @@ export type EndpointAction = z.output<typeof endpointActionSchema>;
 
 export const endpointSchema = z.strictObject({
   /** `resource.method`, also the SDK call: "contacts.list" → `client.contacts.list()`. */
-  id: z
-    .string()
-    .regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, 'Endpoint ids look like "contacts.list" (resource.method, camelCase).'),
+  id: z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, 'Endpoint ids look like "contacts.list" (resource.method, camelCase).'),
   method: httpMethodSchema,
   /** Path below the base URL with `{param}` placeholders, e.g. "/contacts/{id}". */
   path: z.string().regex(/^(\/[a-z0-9_{}-]+)+$/, 'Paths start with "/" and use {param} placeholders, e.g. "/contacts/{id}".'),

@@ -9,9 +9,7 @@ export const environmentSchema = z.strictObject({
   /** Shown in tables, e.g. "Production". */
   name: z.string().min(1),
   /** Absolute base URL without a trailing slash, e.g. "https://api.huechat.ai/v2". */
-  baseUrl: z
-    .url()
-    .refine((url) => !url.endsWith('/'), 'Write `baseUrl` without a trailing slash.'),
+  baseUrl: z.url().refine((url) => !url.endsWith('/'), 'Write `baseUrl` without a trailing slash.'),
   /** Every key of this environment starts with it, e.g. "sk_live_". */
   keyPrefix: z
     .string()

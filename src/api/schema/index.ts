@@ -65,7 +65,10 @@ export const presetSchema = z
       });
       const action = endpoint.action;
       if ('collection' in action && !preset.collections.some((c) => c.id === action.collection)) {
-        fail(['endpoints', i, 'action'], `endpoint \`${endpoint.id}\` works on collection \`${action.collection}\`, which is not defined in \`collections\`.`);
+        fail(
+          ['endpoints', i, 'action'],
+          `endpoint \`${endpoint.id}\` works on collection \`${action.collection}\`, which is not defined in \`collections\`.`,
+        );
       }
       if (/\{[^}]+\}/.test(endpoint.path) && !endpoint.path.includes('{id}')) {
         fail(['endpoints', i, 'path'], `endpoint \`${endpoint.id}\`: the only path parameter Keyport supports is \`{id}\`.`);
@@ -80,7 +83,10 @@ export const presetSchema = z
     const reserved = [preset.management.keysPath, preset.management.whoamiPath];
     preset.endpoints.forEach((endpoint, i) => {
       if (reserved.some((path) => endpoint.path === path || endpoint.path.startsWith(`${path}/`))) {
-        fail(['endpoints', i, 'path'], `\`${endpoint.path}\` is reserved for key management and "who am I"; Keyport adds those endpoints itself.`);
+        fail(
+          ['endpoints', i, 'path'],
+          `\`${endpoint.path}\` is reserved for key management and "who am I"; Keyport adds those endpoints itself.`,
+        );
       }
     });
     preset.management.scopes.forEach((scope) => {
@@ -95,7 +101,10 @@ export const presetSchema = z
 
     const tierIds = new Set(preset.rateLimits.tiers.map((t) => t.id));
     if (!tierIds.has(preset.rateLimits.sandboxTier)) {
-      fail(['rateLimits', 'sandboxTier'], `\`sandboxTier\` is \`${preset.rateLimits.sandboxTier}\`, but the tiers are ${[...tierIds].map((t) => `\`${t}\``).join(', ')}.`);
+      fail(
+        ['rateLimits', 'sandboxTier'],
+        `\`sandboxTier\` is \`${preset.rateLimits.sandboxTier}\`, but the tiers are ${[...tierIds].map((t) => `\`${t}\``).join(', ')}.`,
+      );
     }
     if (preset.access.mode === 'account-role') {
       const { roles, sandboxRole } = preset.access;
@@ -104,7 +113,10 @@ export const presetSchema = z
           if (!scopeIds.has(scope)) unknownScope(['access', 'roles', i, 'scopes'], `role \`${role.id}\``, scope);
         });
         if (!tierIds.has(role.rateLimitTier)) {
-          fail(['access', 'roles', i, 'rateLimitTier'], `role \`${role.id}\` uses rate-limit tier \`${role.rateLimitTier}\`, which is not defined in \`rateLimits.tiers\`.`);
+          fail(
+            ['access', 'roles', i, 'rateLimitTier'],
+            `role \`${role.id}\` uses rate-limit tier \`${role.rateLimitTier}\`, which is not defined in \`rateLimits.tiers\`.`,
+          );
         }
       });
       if (!roles.some((role) => role.id === sandboxRole)) {
@@ -122,16 +134,25 @@ export const presetSchema = z
     REQUIRED_ERROR_IDS.forEach((id) => {
       const [enabled, setting] = featureErrors[id] ?? [true, ''];
       if (enabled && !errorIds.has(id)) {
-        fail(['errors'], `The sandbox raises \`${id}\`, but \`errors\` does not describe it. Add an entry with its status, message, cause and fix.`);
+        fail(
+          ['errors'],
+          `The sandbox raises \`${id}\`, but \`errors\` does not describe it. Add an entry with its status, message, cause and fix.`,
+        );
       }
       if (!enabled && errorIds.has(id)) {
-        fail(['errors'], `\`errors\` describes \`${id}\`, but \`${setting}\` is false, so it can never happen. Remove the entry or turn the setting on.`);
+        fail(
+          ['errors'],
+          `\`errors\` describes \`${id}\`, but \`${setting}\` is false, so it can never happen. Remove the entry or turn the setting on.`,
+        );
       }
     });
     duplicates(preset.errors.map((e) => e.id)).forEach((id) => fail(['errors'], `Error \`${id}\` is described twice.`));
     preset.errors.forEach((error, i) => {
       if (error.status === 401 && !error.authReason) {
-        fail(['errors', i, 'authReason'], `Error \`${error.id}\` is a 401: say why with \`authReason\` (missing, invalid, revoked, …) so the SDK can report it.`);
+        fail(
+          ['errors', i, 'authReason'],
+          `Error \`${error.id}\` is a 401: say why with \`authReason\` (missing, invalid, revoked, …) so the SDK can report it.`,
+        );
       }
     });
 
@@ -140,7 +161,10 @@ export const presetSchema = z
       collection.seed.forEach((record, j) => {
         const result = collection.fields.safeParse(record);
         if (!result.success) {
-          fail(['collections', i, 'seed', j], `Sample record ${j} of \`${collection.id}\` does not match its fields: ${result.error.issues[0]?.message} at \`${result.error.issues[0]?.path.join('.')}\`.`);
+          fail(
+            ['collections', i, 'seed', j],
+            `Sample record ${j} of \`${collection.id}\` does not match its fields: ${result.error.issues[0]?.message} at \`${result.error.issues[0]?.path.join('.')}\`.`,
+          );
         }
       });
     });

@@ -7,11 +7,7 @@ import { z } from 'zod';
  */
 export const keyFormatSchema = z.strictObject({
   /** Characters of base62 randomness; 27 or more gives at least 160 bits. */
-  randomLength: z
-    .number()
-    .int()
-    .min(27, 'Use at least 27 random characters (≈160 bits) in `keyFormat.randomLength`.')
-    .max(64),
+  randomLength: z.number().int().min(27, 'Use at least 27 random characters (≈160 bits) in `keyFormat.randomLength`.').max(64),
   /** Characters of CRC-32 checksum appended in base62 (6 holds all 32 bits). */
   checksumLength: z.literal(6),
   /** How the service stores keys: only this digest of the whole key, plus a display prefix. */

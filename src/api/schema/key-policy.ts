@@ -8,7 +8,13 @@ export const keyPolicySchema = z.strictObject({
   expiryDays: z.array(z.number().int().positive().nullable()).min(1),
   /** Grace periods offered when rolling, in seconds; 0 ends the old key at once. */
   rollGraceSeconds: z
-    .array(z.number().int().min(0).max(30 * SECONDS_PER_DAY))
+    .array(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(30 * SECONDS_PER_DAY),
+    )
     .min(1)
     .refine((options) => options.includes(0), 'Offer 0 (end the old key at once) among `rollGraceSeconds`.'),
   /** Whether a key can be locked to a list of client IP addresses or CIDR ranges. */

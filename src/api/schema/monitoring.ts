@@ -5,7 +5,11 @@ import { z } from 'zod';
  * passes a threshold — the sign of a leaked key being tried, or a deploy with an old key.
  */
 export const monitoringSchema = z.strictObject({
-  authFailureWindowMinutes: z.number().int().min(1).max(24 * 60),
+  authFailureWindowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   /** Share of requests (0–1) answered 401 or 403 within the window that raises the alert. */
   authFailureThreshold: z.number().gt(0).max(1),
   /** Fewer requests than this in the window never raise it: one typo is not an incident. */

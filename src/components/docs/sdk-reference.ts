@@ -21,7 +21,11 @@ function source(path: string): ts.SourceFile {
 
 function jsDoc(node: ts.Node): { doc: string; defaultValue: string | null } {
   const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? [];
-  const comment = docs.map((d) => ts.getTextOfJSDocComment(d.comment) ?? '').join(' ').replace(/\s+/g, ' ').trim();
+  const comment = docs
+    .map((d) => ts.getTextOfJSDocComment(d.comment) ?? '')
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const tag = docs.flatMap((d) => d.tags ?? []).find((t) => t.tagName.text === 'default');
   return { doc: comment, defaultValue: tag ? (ts.getTextOfJSDocComment(tag.comment) ?? '').trim() : null };
 }
@@ -42,7 +46,10 @@ export function interfaceMembers(path: string, name: string): DocumentedMember[]
 export function exportedClasses(path: string): Array<{ name: string; base: string | null; doc: string }> {
   const file = source(path);
   return file.statements
-    .filter((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && Boolean(s.name) && Boolean(s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)))
+    .filter(
+      (s): s is ts.ClassDeclaration =>
+        ts.isClassDeclaration(s) && Boolean(s.name) && Boolean(s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)),
+    )
     .map((declaration) => ({
       name: declaration.name!.text,
       base: declaration.heritageClauses?.[0]?.types[0]?.expression.getText(file) ?? null,

@@ -57,7 +57,8 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
     const found: Partial<Record<Field, string>> = {};
     const nameError = keyNameProblem(name, policy.nameMaxLength);
     if (nameError) found.name = nameError;
-    if (perKey && access.kind === 'custom' && scopes.length === 0) found.scopes = 'Choose at least one scope, or choose full access or a template.';
+    if (perKey && access.kind === 'custom' && scopes.length === 0)
+      found.scopes = 'Choose at least one scope, or choose full access or a template.';
     const allowlist = policy.ipAllowlist ? parseAllowlist(ip) : { entries: [], problem: null };
     if (allowlist.problem) found.ip = allowlist.problem;
     setErrors(found);
@@ -86,7 +87,8 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
     }
   };
 
-  const described = (field: Field, hint?: string) => [errors[field] ? `${id}-${field}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined;
+  const described = (field: Field, hint?: string) =>
+    [errors[field] ? `${id}-${field}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined;
   const fieldError = (field: Field) =>
     errors[field] ? (
       <p id={`${id}-${field}-error`} className="kp-field-error">
@@ -135,7 +137,13 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
           .sort((a, b) => Number(b.id === 'test') - Number(a.id === 'test'))
           .map((env) => (
             <label key={env.id} className="kp-choice">
-              <input type="radio" name={`${id}-env`} value={env.id} checked={environment === env.id} onChange={() => setEnvironment(env.id)} />
+              <input
+                type="radio"
+                name={`${id}-env`}
+                value={env.id}
+                checked={environment === env.id}
+                onChange={() => setEnvironment(env.id)}
+              />
               <span>
                 {env.name} ({env.id}) <span className="kp-mono kp-muted">{env.keyPrefix}…</span>
               </span>
@@ -205,8 +213,8 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
         <div className="kp-field">
           <p className="kp-label">Permissions</p>
           <p className="kp-hint">
-            Keys of this API inherit the account’s role ({data.role!.name}: {data.role!.scopes.join(', ')}); there are no scopes to
-            choose. Changing the account’s role changes what every key may do.
+            Keys of this API inherit the account’s role ({data.role!.name}: {data.role!.scopes.join(', ')}); there are no scopes to choose.
+            Changing the account’s role changes what every key may do.
           </p>
         </div>
       )}
@@ -264,4 +272,3 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
     </form>
   );
 }
-

@@ -120,8 +120,8 @@ export default function KeyDetails(props: Props) {
       {inGrace && (
         <div className="kp-callout">
           <p>
-            This key was rolled and keeps working until its grace period ends{' '}
-            {relativeTime(Date.parse(key.expires_at!), now)}. Both keys work until then.
+            This key was rolled and keeps working until its grace period ends {relativeTime(Date.parse(key.expires_at!), now)}. Both keys
+            work until then.
           </p>
           <button type="button" className="kp-button" onClick={() => props.onFastForward(Date.parse(key.expires_at!) - now + 1000)}>
             Fast-forward the sandbox clock past the grace period
@@ -181,8 +181,8 @@ export default function KeyDetails(props: Props) {
             </button>
           </div>
           <p className="kp-hint">
-            Rolling creates a new key with the same permissions and shows it once. The old key keeps working for the grace period, so
-            you can deploy the new one without downtime.
+            Rolling creates a new key with the same permissions and shows it once. The old key keeps working for the grace period, so you
+            can deploy the new one without downtime.
           </p>
         </div>
       )}
@@ -200,7 +200,13 @@ export default function KeyDetails(props: Props) {
                 await props.onSetStatus(key, key.status === 'inactive' ? 'active' : 'inactive').finally(() => setBusy(null));
               }}
             >
-              {key.status === 'inactive' ? (busy === 'status' ? 'Enabling…' : 'Enable key') : busy === 'status' ? 'Disabling…' : 'Disable key'}
+              {key.status === 'inactive'
+                ? busy === 'status'
+                  ? 'Enabling…'
+                  : 'Enable key'
+                : busy === 'status'
+                  ? 'Disabling…'
+                  : 'Disable key'}
             </button>
           </div>
           <p className="kp-hint">
@@ -209,14 +215,22 @@ export default function KeyDetails(props: Props) {
               : 'Disabling stops the key at once but keeps its scopes and history, and you can enable it again later — unlike revoking, which cannot be undone.'}
           </p>
           {props.managesKeys && key.status !== 'inactive' && (
-            <p className="kp-hint">The key manager itself uses this key, so it cannot disable it here: create another full-access key first.</p>
+            <p className="kp-hint">
+              The key manager itself uses this key, so it cannot disable it here: create another full-access key first.
+            </p>
           )}
         </div>
       )}
 
       {key.status !== 'revoked' && (
         <div className="kp-actions kp-actions--start">
-          <button type="button" ref={revokeRef} className="kp-button kp-button--danger" onClick={() => setConfirmRevoke(true)} disabled={busy !== null}>
+          <button
+            type="button"
+            ref={revokeRef}
+            className="kp-button kp-button--danger"
+            onClick={() => setConfirmRevoke(true)}
+            disabled={busy !== null}
+          >
             Revoke key…
           </button>
         </div>
@@ -237,8 +251,8 @@ export default function KeyDetails(props: Props) {
         }}
       >
         <p>
-          Requests with <span className="kp-mono">{maskedKey(key.prefix, key.last_four)}</span> will fail at once with{' '}
-          <code>401</code>. Revoking cannot be undone.
+          Requests with <span className="kp-mono">{maskedKey(key.prefix, key.last_four)}</span> will fail at once with <code>401</code>.
+          Revoking cannot be undone.
         </p>
         {props.managesKeys && (
           <p>
@@ -252,7 +266,13 @@ export default function KeyDetails(props: Props) {
       ) : report ? (
         <>
           <UsageReport usage={report.usage} events={report.events} now={now} endpointLabels={data.endpointLabels} level={below(level)} />
-          <RequestAudit keyName={key.name} requests={report.usage.recent_requests} now={now} monitoring={data.monitoring} level={below(below(level))} />
+          <RequestAudit
+            keyName={key.name}
+            requests={report.usage.recent_requests}
+            now={now}
+            monitoring={data.monitoring}
+            level={below(below(level))}
+          />
         </>
       ) : (
         <p className="kp-muted" aria-busy="true">

@@ -63,7 +63,8 @@ type Notice = { tone: 'success' | 'error'; text: string } | null;
 
 /** Words for what went wrong, for the status line. */
 function describe(error: unknown): string {
-  if (isRateLimitError(error)) return `The sandbox’s rate limit for the managing key was reached; try again in ${error.retryAfter ?? 'a few'} seconds.`;
+  if (isRateLimitError(error))
+    return `The sandbox’s rate limit for the managing key was reached; try again in ${error.retryAfter ?? 'a few'} seconds.`;
   if (isApiError(error)) return plainMessage(error.message);
   if (isConnectionError(error)) return 'The sandbox did not answer. Reload the page to restart it.';
   return error instanceof Error ? error.message : 'Something went wrong.';
@@ -180,7 +181,13 @@ export default function KeyManager({ data, localSandbox, level = 2 }: Props) {
     } catch (error) {
       if (isValidationError(error)) {
         const message = plainMessage(error.message);
-        const field: Field = /ip_allowlist/.test(message) ? 'ip' : /`name`/.test(message) ? 'name' : /scopes|template/.test(message) ? 'scopes' : 'form';
+        const field: Field = /ip_allowlist/.test(message)
+          ? 'ip'
+          : /`name`/.test(message)
+            ? 'name'
+            : /scopes|template/.test(message)
+              ? 'scopes'
+              : 'form';
         return { field, message };
       }
       fail(error);
@@ -298,7 +305,10 @@ export default function KeyManager({ data, localSandbox, level = 2 }: Props) {
     try {
       const text = await exportSandboxStateFor(wallet, data);
       downloadText(text, 'application/json', localSandbox.stateFile);
-      setNotice({ tone: 'success', text: `Saved ${localSandbox.stateFile}, with the keys as hashes only. Run it with: ${localSandbox.commands.runWithExport}` });
+      setNotice({
+        tone: 'success',
+        text: `Saved ${localSandbox.stateFile}, with the keys as hashes only. Run it with: ${localSandbox.commands.runWithExport}`,
+      });
       // The export started the sandbox if it was not running yet: show its keys too.
       if (phase.kind === 'idle') void load();
     } catch (error) {

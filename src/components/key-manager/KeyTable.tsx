@@ -46,7 +46,8 @@ const rolled = (key: ApiKey) => key.status === 'active' && key.replaced_by !== n
 /** A key's status in words, e.g. "Active · expires in 59 minutes" for a rolled key in its grace period. */
 export function statusText(key: ApiKey, now: number): string {
   const words = STATUS_WORDS[key.status];
-  if (key.status === 'active' && key.replaced_by && key.expires_at) return `${words} · rolled, expires ${relativeTime(Date.parse(key.expires_at), now)}`;
+  if (key.status === 'active' && key.replaced_by && key.expires_at)
+    return `${words} · rolled, expires ${relativeTime(Date.parse(key.expires_at), now)}`;
   return words;
 }
 
@@ -66,7 +67,17 @@ export default function KeyTable({ keys, now, fullAccessScope, selectedId, onSel
           type="button"
           className="kp-sort"
           onClick={() =>
-            setSort({ column, direction: active && sort.direction === 'ascending' ? 'descending' : active ? 'ascending' : column === 'name' ? 'ascending' : 'descending' })
+            setSort({
+              column,
+              direction:
+                active && sort.direction === 'ascending'
+                  ? 'descending'
+                  : active
+                    ? 'ascending'
+                    : column === 'name'
+                      ? 'ascending'
+                      : 'descending',
+            })
           }
         >
           {label}

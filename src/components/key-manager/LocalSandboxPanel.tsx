@@ -29,9 +29,12 @@ export default function LocalSandboxPanel({ level, info, onExport }: Props) {
         Use these keys outside the browser
       </Heading>
       <p>
-        Keys made here are sandbox keys that work only in this browser. To call them from curl or your own code, export this
-        sandbox, download <a href={info.scriptPath} download={info.script}>{info.script}</a>, and run it with Node.js 20 or later
-        in the folder that holds both files:
+        Keys made here are sandbox keys that work only in this browser. To call them from curl or your own code, export this sandbox,
+        download{' '}
+        <a href={info.scriptPath} download={info.script}>
+          {info.script}
+        </a>
+        , and run it with Node.js 20 or later in the folder that holds both files:
       </p>
       <div className="kp-code">
         <pre>
@@ -45,8 +48,8 @@ export default function LocalSandboxPanel({ level, info, onExport }: Props) {
         <CopyButton text={() => info.commands.runWithExport} label="Copy command" />
       </div>
       <p id={`${id}-what`} className="kp-hint">
-        Saves <code>{info.stateFile}</code>: keys as hashes only (no secrets), usage, sample data and settings. Your keys then work
-        at <code>{info.testBase}</code>, e.g. <code>{info.commands.whoami}</code>.
+        Saves <code>{info.stateFile}</code>: keys as hashes only (no secrets), usage, sample data and settings. Your keys then work at{' '}
+        <code>{info.testBase}</code>, e.g. <code>{info.commands.whoami}</code>.
       </p>
     </section>
   );

@@ -54,7 +54,11 @@ const REQUEST_COLUMNS: Array<Column<RecentRequest>> = [
   { header: 'User agent', className: 'kp-mono', cell: (r) => r.user_agent },
 ];
 
-const fileBase = (name: string) => name.trim().replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'key';
+const fileBase = (name: string) =>
+  name
+    .trim()
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'key';
 
 interface Props {
   keyName: string;
@@ -74,8 +78,8 @@ export function AuthFailureWarning({ requests, now, monitoring }: Pick<Props, 'r
         {Math.round(alert.rate * 100)} %) in the past {alert.windowMinutes} minutes were answered 401 or 403.
       </p>
       <p>
-        That usually means a leaked key is being tried by someone else, or a deploy still uses an old, revoked or mistyped key. Check
-        the client IPs and user agents below. If you do not recognise them, <a href="/revocation/">revoke the key</a>; otherwise see{' '}
+        That usually means a leaked key is being tried by someone else, or a deploy still uses an old, revoked or mistyped key. Check the
+        client IPs and user agents below. If you do not recognise them, <a href="/revocation/">revoke the key</a>; otherwise see{' '}
         <a href="/troubleshooting/">troubleshooting</a>.
       </p>
     </div>
@@ -101,14 +105,24 @@ export default function RequestAudit({ keyName, requests, now, monitoring, level
             <label htmlFor={`${id}-filter`} className="kp-label">
               Status
             </label>
-            <select id={`${id}-filter`} className="kp-input kp-input--auto" value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+            <select
+              id={`${id}-filter`}
+              className="kp-input kp-input--auto"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value as Filter)}
+            >
               {Object.entries(FILTERS).map(([value, { label }]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
               ))}
             </select>
-            <button type="button" className="kp-button" disabled={shown.length === 0} onClick={() => downloadText(requestsCsv(shown), 'text/csv;charset=utf-8', `${base}-requests.csv`)}>
+            <button
+              type="button"
+              className="kp-button"
+              disabled={shown.length === 0}
+              onClick={() => downloadText(requestsCsv(shown), 'text/csv;charset=utf-8', `${base}-requests.csv`)}
+            >
               Export CSV
             </button>
             <button
@@ -117,7 +131,11 @@ export default function RequestAudit({ keyName, requests, now, monitoring, level
               disabled={shown.length === 0}
               onClick={() =>
                 downloadText(
-                  JSON.stringify(shown.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c]]))), null, 2) + '\n',
+                  JSON.stringify(
+                    shown.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c]]))),
+                    null,
+                    2,
+                  ) + '\n',
                   'application/json',
                   `${base}-requests.json`,
                 )

@@ -24,8 +24,8 @@ export default function ResetSandboxButton({ onReset, label = 'Reset the sandbox
         }}
       >
         <p>
-          Every sandbox key, its usage and the sample data start over, and the clock returns to real time. The wallet forgets the old
-          keys and keeps the new sandbox owner key.
+          Every sandbox key, its usage and the sample data start over, and the clock returns to real time. The wallet forgets the old keys
+          and keeps the new sandbox owner key.
         </p>
       </ConfirmDialog>
     </>

@@ -25,7 +25,15 @@ export default function RevealKeyDialog({ revealed, onClose, fallbackFocus }: Pr
   return revealed ? <RevealBody key={revealed.secret} revealed={revealed} onClose={onClose} fallbackFocus={fallbackFocus} /> : null;
 }
 
-function RevealBody({ revealed, onClose, fallbackFocus }: { revealed: RevealedKey; onClose: () => void; fallbackFocus?: RefObject<HTMLElement | null> | undefined }) {
+function RevealBody({
+  revealed,
+  onClose,
+  fallbackFocus,
+}: {
+  revealed: RevealedKey;
+  onClose: () => void;
+  fallbackFocus?: RefObject<HTMLElement | null> | undefined;
+}) {
   const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const keyInput = useRef<HTMLInputElement>(null);
@@ -66,9 +74,9 @@ function RevealBody({ revealed, onClose, fallbackFocus }: { revealed: RevealedKe
         <CopyButton text={() => revealed.secret} label="Copy key" onCopied={() => setCopied(true)} className="kp-button--primary" />
       </div>
       <p id={noteId} className="kp-callout kp-callout--caution">
-        <strong>You will not see this key again.</strong> The sandbox stores only a hash of it, as a real service must. Copy it
-        into your secret manager or <code>.env</code> file now. (This browser’s wallet also keeps a copy so the docs’ widgets can
-        use it, until you clear the wallet.)
+        <strong>You will not see this key again.</strong> The sandbox stores only a hash of it, as a real service must. Copy it into your
+        secret manager or <code>.env</code> file now. (This browser’s wallet also keeps a copy so the docs’ widgets can use it, until you
+        clear the wallet.)
       </p>
       {revealed.origin.kind === 'rolled' && <p>{revealed.origin.oldKeyNote}</p>}
       {confirming ? (

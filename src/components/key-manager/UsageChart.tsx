@@ -26,7 +26,8 @@ export function lastDays(perDay: readonly DayCount[], todayMs: number, days = 7)
   });
 }
 
-const shortDate = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const shortDate = (date: string) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export default function UsageChart({ days }: { days: DayCount[] }) {
   const titleId = useId();
@@ -43,7 +44,13 @@ export default function UsageChart({ days }: { days: DayCount[] }) {
 
   return (
     <figure className="kp-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} className="kp-chart__svg" preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={titleId}
+        className="kp-chart__svg"
+        preserveAspectRatio="xMidYMid meet"
+      >
         <title id={titleId}>{summary}</title>
         <line x1={0} x2={WIDTH} y1={HEIGHT - AXIS} y2={HEIGHT - AXIS} className="kp-chart__axis" />
         {total > 0 && (

@@ -97,10 +97,9 @@ export default function ErrorLab({ data, level = 2 }: Props) {
         Error lab
       </Heading>
       <p>
-        Make the sandbox answer with each error below. Every action sets up what it needs — throwaway keys made with your sandbox
-        owner key, a setting switched on for a moment, the sandbox’s clock moved forward — then sends the real request through the{' '}
-        {data.api.product.name} SDK and shows exactly what came back. The sandbox runs in this browser and starts on your first
-        action.
+        Make the sandbox answer with each error below. Every action sets up what it needs — throwaway keys made with your sandbox owner key,
+        a setting switched on for a moment, the sandbox’s clock moved forward — then sends the real request through the{' '}
+        {data.api.product.name} SDK and shows exactly what came back. The sandbox runs in this browser and starts on your first action.
       </p>
       <LabNotice problem={lab.problem} onReset={lab.reset} />
 
@@ -187,7 +186,12 @@ export default function ErrorLab({ data, level = 2 }: Props) {
               title={shownCase.title}
               code={shownCase.id}
               causeLabel="Why it happens"
-              entry={{ cause: shownCase.cause, fix: shownCase.fix, href: shownCase.docsPath, more: `More about “${shownCase.title}” in the catalogue below` }}
+              entry={{
+                cause: shownCase.cause,
+                fix: shownCase.fix,
+                href: shownCase.docsPath,
+                more: `More about “${shownCase.title}” in the catalogue below`,
+              }}
             >
               {shownResult.outcome?.reason && (
                 <p>

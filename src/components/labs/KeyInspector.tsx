@@ -81,7 +81,9 @@ export default function KeyInspector({ data, level = 2 }: Props) {
 
       <div className="kp-lab-inspection">
         <p className={`kp-lab-headline ${TONE[diagnosis.verdict]}`}>
-          {diagnosis.verdict !== 'empty' && <strong aria-hidden="true">{diagnosis.verdict === 'valid' ? '✓ ' : diagnosis.verdict === 'fixable' ? '! ' : '✗ '}</strong>}
+          {diagnosis.verdict !== 'empty' && (
+            <strong aria-hidden="true">{diagnosis.verdict === 'valid' ? '✓ ' : diagnosis.verdict === 'fixable' ? '! ' : '✗ '}</strong>
+          )}
           {diagnosis.headline}
         </p>
         <dl className="kp-facts">
@@ -92,7 +94,9 @@ export default function KeyInspector({ data, level = 2 }: Props) {
           <dt>Environment</dt>
           <dd>{env ? `${env.name} (${env.id}) — ${env.baseUrl}` : '–'}</dd>
           <dt>Length</dt>
-          <dd>{value ? `${diagnosis.length} characters${env ? ` (a ${env.id} key has ${env.keyPrefix.length + data.keyLength})` : ''}` : '–'}</dd>
+          <dd>
+            {value ? `${diagnosis.length} characters${env ? ` (a ${env.id} key has ${env.keyPrefix.length + data.keyLength})` : ''}` : '–'}
+          </dd>
           <dt>Checksum</dt>
           <dd>{checksum}</dd>
         </dl>

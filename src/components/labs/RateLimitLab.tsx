@@ -149,8 +149,14 @@ export default function RateLimitLab({ data, level = 2 }: Props) {
         Rate-limit lab
       </Heading>
       <p>
-        While a run lasts, the sandbox applies its demo limit — <strong>{limit} requests every {seconds(windowSeconds)}</strong> per
-        key — so a <code>429</code> is a few requests away. Each run uses a new throwaway key and sends <code>{data.api.whoami.method} {data.api.whoami.path}</code>{' '}
+        While a run lasts, the sandbox applies its demo limit —{' '}
+        <strong>
+          {limit} requests every {seconds(windowSeconds)}
+        </strong>{' '}
+        per key — so a <code>429</code> is a few requests away. Each run uses a new throwaway key and sends{' '}
+        <code>
+          {data.api.whoami.method} {data.api.whoami.path}
+        </code>{' '}
         one request after another.
       </p>
       <LabNotice problem={lab.problem} onReset={lab.reset} />

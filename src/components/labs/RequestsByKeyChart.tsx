@@ -38,7 +38,14 @@ export default function RequestsByKeyChart({ buckets, markers, now, label, names
 
   return (
     <figure className="kp-chart kp-lab-chart" ref={ref}>
-      <svg viewBox={`0 0 ${W} ${H}`} height={H} preserveAspectRatio="xMinYMin meet" role="img" aria-labelledby={`${id}-title`} className="kp-lab-chart__svg">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        height={H}
+        preserveAspectRatio="xMinYMin meet"
+        role="img"
+        aria-labelledby={`${id}-title`}
+        className="kp-lab-chart__svg"
+      >
         <title id={`${id}-title`}>{label}</title>
         <defs>
           <pattern id={`${id}-hatch`} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -71,7 +78,16 @@ export default function RequestsByKeyChart({ buckets, markers, now, label, names
             <g key={b.second}>
               {b.old > 0 && <rect x={bx} y={base - ho} width={bw} height={ho} className="kp-lab-bar--old" />}
               {b.next > 0 && <rect x={bx} y={base - ho - hn} width={bw} height={hn} className="kp-lab-bar--new" />}
-              {b.failed > 0 && <rect x={bx} y={base - ho - hn - hf} width={bw} height={hf} fill={`url(#${id}-hatch)`} className="kp-lab-bar--failed-outline" />}
+              {b.failed > 0 && (
+                <rect
+                  x={bx}
+                  y={base - ho - hn - hf}
+                  width={bw}
+                  height={hf}
+                  fill={`url(#${id}-hatch)`}
+                  className="kp-lab-bar--failed-outline"
+                />
+              )}
             </g>
           );
         })}

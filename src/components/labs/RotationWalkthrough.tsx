@@ -32,7 +32,9 @@ export default function RotationWalkthrough({ data, level = 2 }: Props) {
   // The scenarios reach the session through the latest hook result; the controller lives as long as the island.
   const latest = useRef(lab);
   latest.current = lab;
-  const [rotation] = useState(() => createRotationLab({ data, open: () => latest.current.open(), fail: (error) => latest.current.fail(error) }));
+  const [rotation] = useState(() =>
+    createRotationLab({ data, open: () => latest.current.open(), fail: (error) => latest.current.fail(error) }),
+  );
   const state = useSyncExternalStore(rotation.subscribe, rotation.getState, rotation.getState);
   const { scenario, phase, busy, keys, config, deployed, verified, stats, revokedIds, markers, elapsed, grace, roll } = state;
   const sub = below(level);
@@ -56,15 +58,23 @@ export default function RotationWalkthrough({ data, level = 2 }: Props) {
         Rotation walkthrough
       </Heading>
       <p>
-        A simulated app calls <code>{data.api.whoami.method} {data.api.whoami.path}</code> every {data.intervalMs} ms with the keys it
-        was deployed with, through the SDK’s <code>apiKeys</code> (newest first). Rotate its key while it runs and watch which key
-        answers each request. While the app runs, the sandbox applies its {data.tier.name} rate limit so steady traffic is not
-        throttled; the lab’s keys are throwaway keys, revoked when the app stops.
+        A simulated app calls{' '}
+        <code>
+          {data.api.whoami.method} {data.api.whoami.path}
+        </code>{' '}
+        every {data.intervalMs} ms with the keys it was deployed with, through the SDK’s <code>apiKeys</code> (newest first). Rotate its key
+        while it runs and watch which key answers each request. While the app runs, the sandbox applies its {data.tier.name} rate limit so
+        steady traffic is not throttled; the lab’s keys are throwaway keys, revoked when the app stops.
       </p>
       <LabNotice problem={lab.problem} onReset={lab.reset} />
 
       <div className="kp-actions kp-actions--start">
-        <button type="button" className="kp-button kp-button--primary" disabled={busy !== null} onClick={() => void rotation.begin('steps')}>
+        <button
+          type="button"
+          className="kp-button kp-button--primary"
+          disabled={busy !== null}
+          onClick={() => void rotation.begin('steps')}
+        >
           Start the app
         </button>
         <button type="button" className="kp-button kp-button--danger" disabled={busy !== null} onClick={() => void rotation.begin('wrong')}>
@@ -75,7 +85,12 @@ export default function RotationWalkthrough({ data, level = 2 }: Props) {
             Roll with a grace period
           </button>
         )}
-        <button type="button" className="kp-button" disabled={!running || busy === 'start'} onClick={() => void rotation.finish('Stopped the app.')}>
+        <button
+          type="button"
+          className="kp-button"
+          disabled={!running || busy === 'start'}
+          onClick={() => void rotation.finish('Stopped the app.')}
+        >
           Stop the app
         </button>
       </div>
@@ -138,14 +153,25 @@ export default function RotationWalkthrough({ data, level = 2 }: Props) {
                 <label className="kp-label" htmlFor={`${id}-grace`}>
                   Grace period
                 </label>
-                <select id={`${id}-grace`} className="kp-input kp-input--auto" value={grace} disabled={roll !== null} onChange={(e) => rotation.setGrace(Number(e.target.value))}>
+                <select
+                  id={`${id}-grace`}
+                  className="kp-input kp-input--auto"
+                  value={grace}
+                  disabled={roll !== null}
+                  onChange={(e) => rotation.setGrace(Number(e.target.value))}
+                >
                   {data.graceOptions.map((s) => (
                     <option key={s} value={s}>
                       {formatDuration(s)}
                     </option>
                   ))}
                 </select>
-                <button type="button" className="kp-button kp-button--primary" disabled={!running || roll !== null || busy !== null} onClick={() => void rotation.rollOld()}>
+                <button
+                  type="button"
+                  className="kp-button kp-button--primary"
+                  disabled={!running || roll !== null || busy !== null}
+                  onClick={() => void rotation.rollOld()}
+                >
                   Roll key 1
                 </button>
               </div>
@@ -165,14 +191,21 @@ export default function RotationWalkthrough({ data, level = 2 }: Props) {
                 </p>
               )}
               <div className="kp-actions kp-actions--start">
-                <button type="button" className="kp-button" disabled={!running || !roll || deployed[0] === 'key 2'} onClick={rotation.deployNext}>
+                <button
+                  type="button"
+                  className="kp-button"
+                  disabled={!running || !roll || deployed[0] === 'key 2'}
+                  onClick={rotation.deployNext}
+                >
                   Deploy key 2
                 </button>
                 <button type="button" className="kp-button" disabled={!running || !roll || left <= 0} onClick={rotation.fastForward}>
                   Fast-forward to key 1’s expiry
                 </button>
               </div>
-              <p className="kp-hint">Fast-forwarding moves the sandbox’s clock for every widget of this site, as the key manager’s controls do.</p>
+              <p className="kp-hint">
+                Fast-forwarding moves the sandbox’s clock for every widget of this site, as the key manager’s controls do.
+              </p>
             </section>
           )}
         </div>

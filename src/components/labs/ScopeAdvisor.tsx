@@ -103,7 +103,11 @@ export default function ScopeAdvisor({ data, level = 2 }: Props) {
       setCreated({ id: key.id, name: key.name, scopes: key.scopes });
       setGranted(key.scopes);
       setOutcome(null);
-      setTarget(data.endpoints.find((e) => !chosen.includes(e.id) && missingScopes(e, key.scopes, full).length > 0)?.id ?? selected[0]?.id ?? target);
+      setTarget(
+        data.endpoints.find((e) => !chosen.includes(e.id) && missingScopes(e, key.scopes, full).length > 0)?.id ??
+          selected[0]?.id ??
+          target,
+      );
       setRevealed({ secret: key.secret, name: key.name, origin: { kind: 'created' } });
       setAnnouncement(`Created “${key.name}” with ${key.scopes.join(', ')}. It is in this browser’s wallet.`);
     } catch (error) {
@@ -150,7 +154,15 @@ export default function ScopeAdvisor({ data, level = 2 }: Props) {
 
   // Long (every endpoint), so it scrolls on its own; focusable, so keyboards can scroll it too.
   const matrix = (columns: Array<Column<EndpointInfo>>, caption: string) => (
-    <DataTable caption={caption} className="kp-lab-matrix" scroll={caption} scrollClassName="kp-lab-matrix-scroll" columns={columns} rows={data.endpoints} rowKey={(e) => e.id} />
+    <DataTable
+      caption={caption}
+      className="kp-lab-matrix"
+      scroll={caption}
+      scrollClassName="kp-lab-matrix-scroll"
+      columns={columns}
+      rows={data.endpoints}
+      rowKey={(e) => e.id}
+    />
   );
 
   return (
@@ -171,7 +183,11 @@ export default function ScopeAdvisor({ data, level = 2 }: Props) {
               <legend>{tag}</legend>
               {endpoints.map((e) => (
                 <label key={e.id} className="kp-choice">
-                  <input type="checkbox" checked={chosen.includes(e.id)} onChange={(event) => setChosen((c) => toggle(c, e.id, event.target.checked))} />
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(e.id)}
+                    onChange={(event) => setChosen((c) => toggle(c, e.id, event.target.checked))}
+                  />
                   <span>
                     <span className="kp-mono">{endpointLabel(e)}</span> <span className="kp-hint">{e.summary}</span>
                   </span>
@@ -187,8 +203,8 @@ export default function ScopeAdvisor({ data, level = 2 }: Props) {
           ) : roles ? (
             <>
               <p>
-                Keys of this API act with the role of the account that made them, so you choose a role, not scopes. The calls you
-                ticked need <strong>{minimal.length ? minimal.join(', ') : 'no scope'}</strong>.
+                Keys of this API act with the role of the account that made them, so you choose a role, not scopes. The calls you ticked
+                need <strong>{minimal.length ? minimal.join(', ') : 'no scope'}</strong>.
               </p>
               <p>
                 {rolesAllowing.length
@@ -201,7 +217,8 @@ export default function ScopeAdvisor({ data, level = 2 }: Props) {
           ) : (
             <>
               <p>
-                The smallest set of scopes: <strong>{minimal.join(', ')}</strong> ({minimal.length} {minimal.length === 1 ? 'scope' : 'scopes'}).
+                The smallest set of scopes: <strong>{minimal.join(', ')}</strong> ({minimal.length}{' '}
+                {minimal.length === 1 ? 'scope' : 'scopes'}).
               </p>
               <ScopeList ids={minimal} data={data} />
               {needsFull && (
@@ -257,8 +274,14 @@ export default function ScopeAdvisor({ data, level = 2 }: Props) {
               </span>
             </Heading>
             <p>
-              It holds {created.scopes.map((s, i) => <span key={s}>{i > 0 && ', '}<code className="kp-scope">{s}</code></span>)}. Send a request with it: calls
-              outside its scopes get <code>403</code>.
+              It holds{' '}
+              {created.scopes.map((s, i) => (
+                <span key={s}>
+                  {i > 0 && ', '}
+                  <code className="kp-scope">{s}</code>
+                </span>
+              ))}
+              . Send a request with it: calls outside its scopes get <code>403</code>.
             </p>
             <form className="kp-inline-form" onSubmit={tryKey}>
               <label className="kp-label" htmlFor={`${id}-target`}>
@@ -277,7 +300,9 @@ export default function ScopeAdvisor({ data, level = 2 }: Props) {
                 </button>
               </div>
             </form>
-            {outcome?.result.kind === 'response' && <ResponseView result={outcome.result} receivedAt={outcome.receivedAt} errors={data.errors} level={below(below(sub))} />}
+            {outcome?.result.kind === 'response' && (
+              <ResponseView result={outcome.result} receivedAt={outcome.receivedAt} errors={data.errors} level={below(below(sub))} />
+            )}
             {outcome?.result.kind === 'failure' && <p className="kp-field-error">{outcome.result.message}</p>}
           </section>
         )}
@@ -317,7 +342,11 @@ export default function ScopeAdvisor({ data, level = 2 }: Props) {
                   <legend>{group}</legend>
                   {scopes.map((s) => (
                     <label key={s.id} className="kp-choice">
-                      <input type="checkbox" checked={granted.includes(s.id)} onChange={(event) => setGranted((g) => toggle(g, s.id, event.target.checked))} />
+                      <input
+                        type="checkbox"
+                        checked={granted.includes(s.id)}
+                        onChange={(event) => setGranted((g) => toggle(g, s.id, event.target.checked))}
+                      />
                       <span>
                         <code className="kp-scope">{s.id}</code> <span className="kp-hint">{s.description}</span>
                       </span>
@@ -349,7 +378,11 @@ export default function ScopeAdvisor({ data, level = 2 }: Props) {
                   header: 'With these scopes',
                   cell: (e) => {
                     const missing = missingScopes(e, granted, full);
-                    return <Verdict ok={missing.length === 0}>{missing.length === 0 ? 'Allowed' : `Denied (403): missing ${missing.join(', ')}`}</Verdict>;
+                    return (
+                      <Verdict ok={missing.length === 0}>
+                        {missing.length === 0 ? 'Allowed' : `Denied (403): missing ${missing.join(', ')}`}
+                      </Verdict>
+                    );
                   },
                 },
               ],

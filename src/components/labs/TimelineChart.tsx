@@ -34,7 +34,7 @@ export default function TimelineChart({ run, limit, windowMs, label }: Props) {
   const { ref, width: W } = useChartWidth<HTMLElement>(640);
   const samples = run?.samples ?? [];
   const waits = run?.waits ?? [];
-  const lastT = Math.max(0, ...samples.map((s) => s.t), ...waits.map((w) => (w.end ?? w.start + w.ms)));
+  const lastT = Math.max(0, ...samples.map((s) => s.t), ...waits.map((w) => w.end ?? w.start + w.ms));
   const domain = Math.max(windowMs, lastT + 500);
   const x = (t: number) => LEFT + (t / domain) * (W - LEFT - RIGHT);
   const top = limit;
@@ -55,7 +55,14 @@ export default function TimelineChart({ run, limit, windowMs, label }: Props) {
 
   return (
     <figure className="kp-chart kp-lab-chart" ref={ref}>
-      <svg viewBox={`0 0 ${W} ${H}`} height={H} preserveAspectRatio="xMinYMin meet" role="img" aria-labelledby={`${id}-title`} className="kp-lab-chart__svg">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        height={H}
+        preserveAspectRatio="xMinYMin meet"
+        role="img"
+        aria-labelledby={`${id}-title`}
+        className="kp-lab-chart__svg"
+      >
         <title id={`${id}-title`}>{label}</title>
         {/* Waits first, so marks and lines sit on top of them. */}
         {waits.map((w, i) => {
@@ -74,7 +81,12 @@ export default function TimelineChart({ run, limit, windowMs, label }: Props) {
         {resets.map((t) => (
           <g key={`r${t}`}>
             <line x1={x(t)} x2={x(t)} y1={0} y2={H - BOTTOM} className="kp-lab-chart__reset" />
-            <text x={x(t) > W - 100 ? x(t) - 3 : x(t) + 3} y={STRIP + 20} textAnchor={x(t) > W - 100 ? 'end' : 'start'} className="kp-chart__label">
+            <text
+              x={x(t) > W - 100 ? x(t) - 3 : x(t) + 3}
+              y={STRIP + 20}
+              textAnchor={x(t) > W - 100 ? 'end' : 'start'}
+              className="kp-chart__label"
+            >
               window resets
             </text>
           </g>
@@ -95,7 +107,13 @@ export default function TimelineChart({ run, limit, windowMs, label }: Props) {
             {v}
           </text>
         ))}
-        <text x={12} y={(TOP + H - BOTTOM) / 2} transform={`rotate(-90 12 ${(TOP + H - BOTTOM) / 2})`} textAnchor="middle" className="kp-chart__label">
+        <text
+          x={12}
+          y={(TOP + H - BOTTOM) / 2}
+          transform={`rotate(-90 12 ${(TOP + H - BOTTOM) / 2})`}
+          textAnchor="middle"
+          className="kp-chart__label"
+        >
           remaining
         </text>
         <text x={2} y={STRIP + 3} className="kp-chart__label">
@@ -111,7 +129,11 @@ export default function TimelineChart({ run, limit, windowMs, label }: Props) {
           return s.status < 400 ? (
             <circle key={`s${i}`} cx={cx} cy={STRIP} r={5} className={cls} />
           ) : (
-            <path key={`s${i}`} d={`M${cx - 5} ${STRIP - 5} L${cx + 5} ${STRIP + 5} M${cx + 5} ${STRIP - 5} L${cx - 5} ${STRIP + 5}`} className={cls} />
+            <path
+              key={`s${i}`}
+              d={`M${cx - 5} ${STRIP - 5} L${cx + 5} ${STRIP + 5} M${cx + 5} ${STRIP - 5} L${cx - 5} ${STRIP + 5}`}
+              className={cls}
+            />
           );
         })}
       </svg>

@@ -34,7 +34,8 @@ type Result =
   | (WorkbenchSnapshot & { problem: null })
   | { problem: { side: 'sender' | 'receiver'; message: string }; headers: Record<string, string>; inspection: null; verifyError: null };
 
-const isoTime = (seconds: number) => (Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z') : 'not a time');
+const isoTime = (seconds: number) =>
+  Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z') : 'not a time';
 
 /** Where two texts first differ, for saying what changed in the body. */
 function firstDifference(a: string, b: string): number {
@@ -51,13 +52,23 @@ async function evaluate(data: WebhookWorkbenchData, inputs: Inputs, payload: str
     verifyError: null,
   });
   const secrets = inputs.rotating ? [inputs.secret, inputs.newSecret] : [inputs.secret];
-  if (!/^\d+$/.test(inputs.signedAt.trim())) return fail('sender', 'The signing time must be a whole number of seconds since 1970 (Unix time).');
+  if (!/^\d+$/.test(inputs.signedAt.trim()))
+    return fail('sender', 'The signing time must be a whole number of seconds since 1970 (Unix time).');
   let signed: Awaited<ReturnType<typeof signWebhook>>;
   try {
-    signed = await signWebhook({ payload, secret: secrets, timestamp: Number(inputs.signedAt), scheme: data.scheme, ...(data.deliveryId && { id: data.deliveryId }) });
+    signed = await signWebhook({
+      payload,
+      secret: secrets,
+      timestamp: Number(inputs.signedAt),
+      scheme: data.scheme,
+      ...(data.deliveryId && { id: data.deliveryId }),
+    });
   } catch (error) {
     // Standard Webhooks secrets must be base64 after the prefix; the SDK says so.
-    return fail('sender', `This signing secret cannot be used: ${error instanceof Error ? error.message : 'the delivery could not be signed.'}`);
+    return fail(
+      'sender',
+      `This signing secret cannot be used: ${error instanceof Error ? error.message : 'the delivery could not be signed.'}`,
+    );
   }
   const options = {
     payload: inputs.received,
@@ -77,7 +88,11 @@ async function evaluate(data: WebhookWorkbenchData, inputs: Inputs, payload: str
     }
     return { headers: signed.headers, inspection, verifyError, problem: null };
   } catch (error) {
-    return fail('receiver', `Your endpoint’s secret cannot be used: ${error instanceof Error ? error.message : 'it is not a signing secret.'}`, signed.headers);
+    return fail(
+      'receiver',
+      `Your endpoint’s secret cannot be used: ${error instanceof Error ? error.message : 'it is not a signing secret.'}`,
+      signed.headers,
+    );
   }
 }
 
@@ -85,10 +100,14 @@ function reasons(data: WebhookWorkbenchData, inputs: Inputs, payload: string, re
   const out: string[] = [];
   if (inspection.reason === 'signature_mismatch') {
     if (inputs.received !== payload) {
-      out.push(`The body differs from the body that was signed, from character ${firstDifference(inputs.received, payload) + 1} on: it was changed on the way (or re-serialised).`);
+      out.push(
+        `The body differs from the body that was signed, from character ${firstDifference(inputs.received, payload) + 1} on: it was changed on the way (or re-serialised).`,
+      );
     }
     if (inputs.headerEdits && JSON.stringify(inputs.headerEdits) !== JSON.stringify(result.headers)) {
-      out.push('The signature headers were changed after signing: the timestamp is part of what is signed, so it cannot be altered either.');
+      out.push(
+        'The signature headers were changed after signing: the timestamp is part of what is signed, so it cannot be altered either.',
+      );
     }
     const senderSecrets = inputs.rotating ? [inputs.secret, inputs.newSecret] : [inputs.secret];
     if (!senderSecrets.includes(inputs.receiverSecret)) out.push('Your endpoint’s secret is not one the delivery was signed with.');
@@ -155,8 +174,8 @@ export default function WebhookWorkbench({ data, level = 2 }: Props) {
         Webhook workbench
       </Heading>
       <p>
-        A sample delivery from {data.productName}, signed and verified with the SDK’s own functions, entirely in this page: nothing is
-        sent anywhere. Change anything and the verification runs again.
+        A sample delivery from {data.productName}, signed and verified with the SDK’s own functions, entirely in this page: nothing is sent
+        anywhere. Change anything and the verification runs again.
       </p>
 
       <div className="kp-lab-webhook">
@@ -236,7 +255,11 @@ export default function WebhookWorkbench({ data, level = 2 }: Props) {
               <p className="kp-label">Headers it sends</p>
               <div className="kp-code">
                 <pre>
-                  <code>{Object.entries(result.headers).map(([name, value]) => `${name}: ${value}`).join('\n')}</code>
+                  <code>
+                    {Object.entries(result.headers)
+                      .map(([name, value]) => `${name}: ${value}`)
+                      .join('\n')}
+                  </code>
                 </pre>
               </div>
             </>
@@ -280,7 +303,12 @@ export default function WebhookWorkbench({ data, level = 2 }: Props) {
             </div>
           ))}
           <div className="kp-actions kp-actions--start">
-            <button type="button" className="kp-button" disabled={inputs.received === payload && !inputs.headerEdits} onClick={() => set({ received: payload, headerEdits: null })}>
+            <button
+              type="button"
+              className="kp-button"
+              disabled={inputs.received === payload && !inputs.headerEdits}
+              onClick={() => set({ received: payload, headerEdits: null })}
+            >
               Restore the delivery as sent
             </button>
           </div>
@@ -329,8 +357,10 @@ export default function WebhookWorkbench({ data, level = 2 }: Props) {
               onChange={(e) => set({ offset: Number(e.target.value) })}
             />
             <span className="kp-hint">
-              {inputs.offset === 0 ? 'On time' : `${Math.abs(inputs.offset)} s ${inputs.offset > 0 ? 'ahead (or the delivery arrived late)' : 'behind'}`}: it reads{' '}
-              {isoTime(data.time + inputs.offset)}. Tolerance: ±{data.toleranceSeconds} s.
+              {inputs.offset === 0
+                ? 'On time'
+                : `${Math.abs(inputs.offset)} s ${inputs.offset > 0 ? 'ahead (or the delivery arrived late)' : 'behind'}`}
+              : it reads {isoTime(data.time + inputs.offset)}. Tolerance: ±{data.toleranceSeconds} s.
             </span>
           </div>
         </section>
@@ -366,7 +396,8 @@ export default function WebhookWorkbench({ data, level = 2 }: Props) {
               </ul>
             </li>
             <li>
-              <strong>Build the signed content</strong>: {stripe ? <code>{'<timestamp>.<raw body>'}</code> : <code>{'<id>.<timestamp>.<raw body>'}</code>}
+              <strong>Build the signed content</strong>:{' '}
+              {stripe ? <code>{'<timestamp>.<raw body>'}</code> : <code>{'<id>.<timestamp>.<raw body>'}</code>}
               {inspection.signedContent !== null ? (
                 <div className="kp-code" role="region" aria-label="Signed content" tabIndex={0}>
                   <pre>
@@ -378,7 +409,8 @@ export default function WebhookWorkbench({ data, level = 2 }: Props) {
               )}
             </li>
             <li>
-              <strong>Compute HMAC-SHA256</strong> of it with your secret{stripe ? ', as hex' : ' (the base64-decoded part after the prefix), as base64'}:
+              <strong>Compute HMAC-SHA256</strong> of it with your secret
+              {stripe ? ', as hex' : ' (the base64-decoded part after the prefix), as base64'}:
               <ul className="kp-lab-sigs">
                 {inspection.expected.map((signature, i) => (
                   <li key={i} className="kp-mono kp-break">
@@ -408,7 +440,11 @@ export default function WebhookWorkbench({ data, level = 2 }: Props) {
             </li>
           </ol>
         ) : (
-          <p className="kp-muted">{result.problem?.side === 'receiver' ? 'Nothing to check until your endpoint holds a usable secret.' : 'Nothing to check until the delivery can be signed.'}</p>
+          <p className="kp-muted">
+            {result.problem?.side === 'receiver'
+              ? 'Nothing to check until your endpoint holds a usable secret.'
+              : 'Nothing to check until the delivery can be signed.'}
+          </p>
         )}
         <div className="kp-lab-verdict-box" role="status" aria-live="polite" aria-atomic="true">
           <p className={inspection?.valid ? 'kp-success' : 'kp-field-error'}>
@@ -429,8 +465,8 @@ export default function WebhookWorkbench({ data, level = 2 }: Props) {
           )}
           {inputs.rotating && inspection?.valid && (
             <p className="kp-hint">
-              During rotation the header carries one signature per secret; a delivery is genuine if any signature matches any secret
-              you hold, so endpoints with the old or the new secret both accept it.
+              During rotation the header carries one signature per secret; a delivery is genuine if any signature matches any secret you
+              hold, so endpoints with the old or the new secret both accept it.
             </p>
           )}
         </div>

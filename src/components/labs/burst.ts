@@ -186,7 +186,9 @@ export function describeRun(run: BurstRun): string {
     return (
       `${first.length} of ${run.requests} requests sent: ${ok} succeeded, ${limited} were refused with 429 Too Many Requests.` +
       (zeroAt ? ` The remaining quota reached 0 at request ${zeroAt.request}.` : '') +
-      (after ? ` After waiting ${Math.round((waited.at(-1)?.ms ?? 0) / 1000)} seconds for the window to reset, one more request succeeded with ${after.remaining ?? '?'} remaining.` : '')
+      (after
+        ? ` After waiting ${Math.round((waited.at(-1)?.ms ?? 0) / 1000)} seconds for the window to reset, one more request succeeded with ${after.remaining ?? '?'} remaining.`
+        : '')
     );
   }
   const retries = run.samples.filter((s) => s.retried).length;
@@ -194,6 +196,8 @@ export function describeRun(run: BurstRun): string {
   const done = new Set(run.samples.filter((s) => s.status < 400).map((s) => s.request)).size;
   return (
     `${done} of ${run.requests} calls succeeded, ${run.failures} failed. ` +
-    (retries ? `${retries} ${retries === 1 ? 'answer was' : 'answers were'} 429; the SDK waited out Retry-After (${waitedSeconds} seconds in all) and retried.` : 'No request was refused.')
+    (retries
+      ? `${retries} ${retries === 1 ? 'answer was' : 'answers were'} 429; the SDK waited out Retry-After (${waitedSeconds} seconds in all) and retried.`
+      : 'No request was refused.')
   );
 }

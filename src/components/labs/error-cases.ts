@@ -6,7 +6,18 @@
  */
 import { requestExample } from '../../api/examples.ts';
 import type { ApiModel } from '../../api/model.ts';
-import { environment, formatBytes, formatDuration, fullAccessScope, keyHeader, MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_URL_BYTES, missingScopes, type KeyHeader } from '../../api/runtime/index.ts';
+import {
+  environment,
+  formatBytes,
+  formatDuration,
+  fullAccessScope,
+  keyHeader,
+  MAX_BODY_BYTES,
+  MAX_HEADER_BYTES,
+  MAX_URL_BYTES,
+  missingScopes,
+  type KeyHeader,
+} from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
 import { endpointRef, errorInfos, labApi, whoamiEndpoint, type EndpointRef, type ErrorInfo, type LabApi } from '../widgets/widget-data.ts';
 
@@ -74,7 +85,6 @@ function collectionIdPrefix(model: ApiModel, endpoint: Endpoint): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-
 /**
  * One way (sometimes two) to provoke each error id the lab knows; a string says why it cannot
  * happen with this preset. The set of cases is the model's errors: an id missing here is listed
@@ -83,7 +93,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
   const whoami = endpointRef(whoamiEndpoint(model));
   const full = fullAccessScope(model).id;
-  const role = model.access.mode === 'account-role' ? model.access.roles.find((r) => r.id === (model.access as { sandboxRole: string }).sandboxRole)! : null;
+  const role =
+    model.access.mode === 'account-role'
+      ? model.access.roles.find((r) => r.id === (model.access as { sandboxRole: string }).sandboxRole)!
+      : null;
   // What the sandbox owner key may do: everything, or its role's scopes.
   const ownerScopes = role ? role.scopes : [full];
   const allowed = (endpoint: Endpoint) => missingScopes(endpoint, ownerScopes, fullAccessScope(model).id).length === 0;
@@ -93,11 +106,19 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
   const schemes = model.auth.schemes.map(keyHeader);
 
   return {
-    missing_api_key: () => [{ label: 'Send no key', setup: 'Sends the request with no key header at all, as an unset environment variable would.', provoke: { kind: 'no-key' }, endpoint: whoami }],
+    missing_api_key: () => [
+      {
+        label: 'Send no key',
+        setup: 'Sends the request with no key header at all, as an unset environment variable would.',
+        provoke: { kind: 'no-key' },
+        endpoint: whoami,
+      },
+    ],
     malformed_api_key: () => [
       {
         label: 'Send a cut-off key',
-        setup: 'Sends a key whose last character was lost in copying (the SDK’s own offline check is turned off, so the request really goes out).',
+        setup:
+          'Sends a key whose last character was lost in copying (the SDK’s own offline check is turned off, so the request really goes out).',
         provoke: { kind: 'truncated-key' },
         endpoint: whoami,
       },
@@ -129,7 +150,12 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
             },
           ],
     revoked_api_key: () => [
-      { label: 'Use a revoked key', setup: 'Creates a throwaway key with the sandbox owner key, revokes it, then sends a request with it.', provoke: { kind: 'revoked' }, endpoint: whoami },
+      {
+        label: 'Use a revoked key',
+        setup: 'Creates a throwaway key with the sandbox owner key, revokes it, then sends a request with it.',
+        provoke: { kind: 'revoked' },
+        endpoint: whoami,
+      },
     ],
     expired_api_key: () => {
       const grace = model.keyPolicy.rollGraceSeconds.filter((s) => s > 0).sort((a, b) => a - b)[0];
@@ -158,7 +184,14 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
     },
     inactive_api_key: () =>
       model.keyPolicy.canDisable
-        ? [{ label: 'Use a disabled key', setup: 'Creates a throwaway key, disables it with the key-management API, then sends a request with it.', provoke: { kind: 'disabled' }, endpoint: whoami }]
+        ? [
+            {
+              label: 'Use a disabled key',
+              setup: 'Creates a throwaway key, disables it with the key-management API, then sends a request with it.',
+              provoke: { kind: 'disabled' },
+              endpoint: whoami,
+            },
+          ]
         : 'Keys of this API cannot be disabled.',
     key_not_yet_active: () => {
       const delaySeconds = model.keyPolicy.propagationSeconds || 10;
@@ -184,7 +217,8 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
         ? [
             {
               label: 'Call from an address outside the allowlist',
-              setup: 'Creates a throwaway key allowed only from an address other than the sandbox’s client address, then sends a request with it.',
+              setup:
+                'Creates a throwaway key allowed only from an address other than the sandbox’s client address, then sends a request with it.',
               provoke: { kind: 'ip-not-allowed' },
               endpoint: whoami,
             },
@@ -192,7 +226,9 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
         : 'Keys of this API cannot be limited to IP addresses.',
     insufficient_scope: () => {
       if (role) {
-        const target = model.endpoints.find((e) => e.action.type !== 'keys' && missingScopes(e, role.scopes, fullAccessScope(model).id).length > 0);
+        const target = model.endpoints.find(
+          (e) => e.action.type !== 'keys' && missingScopes(e, role.scopes, fullAccessScope(model).id).length > 0,
+        );
         if (!target) return `The sandbox account’s role (${role.name}) may call every endpoint.`;
         return [
           {
@@ -324,9 +360,12 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
         },
       ];
     },
-    malformed_request: () => 'The browser builds every request itself and never sends one the API cannot parse; the local sandbox server, which reads raw HTTP, answers this to a broken request.',
-    url_too_long: () => `The browser’s sandbox never sees a request line; the local sandbox server answers 414 to a URL over ${formatBytes(MAX_URL_BYTES)}.`,
-    headers_too_large: () => `The browser’s sandbox never sees raw headers; the local sandbox server answers 431 when they pass ${formatBytes(MAX_HEADER_BYTES)}.`,
+    malformed_request: () =>
+      'The browser builds every request itself and never sends one the API cannot parse; the local sandbox server, which reads raw HTTP, answers this to a broken request.',
+    url_too_long: () =>
+      `The browser’s sandbox never sees a request line; the local sandbox server answers 414 to a URL over ${formatBytes(MAX_URL_BYTES)}.`,
+    headers_too_large: () =>
+      `The browser’s sandbox never sees raw headers; the local sandbox server answers 431 when they pass ${formatBytes(MAX_HEADER_BYTES)}.`,
   };
 }
 
@@ -342,7 +381,13 @@ export function errorLabData(model: ApiModel): ErrorLabData {
       continue;
     }
     for (const { suffix, recordId, body, ...rest } of made) {
-      cases.push({ ...info, ...rest, caseId: suffix ? `${info.id}:${suffix}` : info.id, recordId: recordId ?? '', body: rest.endpoint.hasBody ? (body ?? {}) : undefined });
+      cases.push({
+        ...info,
+        ...rest,
+        caseId: suffix ? `${info.id}:${suffix}` : info.id,
+        recordId: recordId ?? '',
+        body: rest.endpoint.hasBody ? (body ?? {}) : undefined,
+      });
     }
   }
   return { api: labApi(model), cases, unreachable, keyRandomLength: model.keyFormat.randomLength };

@@ -51,15 +51,30 @@ export async function runCase(session: LabSession, c: ErrorCase, randomLength: n
 
   async function send(
     key: string | null,
-    options: { baseUrl?: string; scheme?: string; headers?: Record<string, string>; drop?: string[]; rewrite?: (r: Request) => Request | Promise<Request> } = {},
+    options: {
+      baseUrl?: string;
+      scheme?: string;
+      headers?: Record<string, string>;
+      drop?: string[];
+      rewrite?: (r: Request) => Request | Promise<Request>;
+    } = {},
   ) {
-    const record = recorder({ keyHeaders: names, ...(options.drop && { drop: options.drop }), ...(options.rewrite && { rewrite: options.rewrite }) });
+    const record = recorder({
+      keyHeaders: names,
+      ...(options.drop && { drop: options.drop }),
+      ...(options.rewrite && { rewrite: options.rewrite }),
+    });
     const clientOptions: ClientOptions = { apiKey: key ?? '', checkKeyFormat: false, fetch: record.fetch };
     if (options.baseUrl) clientOptions.baseUrl = options.baseUrl;
     if (options.scheme) clientOptions.authScheme = options.scheme as NonNullable<ClientOptions['authScheme']>;
     let outcome: SdkErrorData | null = null;
     try {
-      await callEndpoint(sandboxClient(clientOptions), c.endpoint, { recordId: c.recordId, body: c.body }, options.headers ? { headers: options.headers } : {});
+      await callEndpoint(
+        sandboxClient(clientOptions),
+        c.endpoint,
+        { recordId: c.recordId, body: c.body },
+        options.headers ? { headers: options.headers } : {},
+      );
     } catch (error) {
       outcome = sdkErrorData(error);
     }
@@ -200,7 +215,9 @@ export async function runCase(session: LabSession, c: ErrorCase, randomLength: n
         break;
       }
       case 'wrong-content-type':
-        await send(ownerSecret(session), { rewrite: async (request) => rebuild(request, { body: await request.text(), headers: { 'Content-Type': p.contentType } }) });
+        await send(ownerSecret(session), {
+          rewrite: async (request) => rebuild(request, { body: await request.text(), headers: { 'Content-Type': p.contentType } }),
+        });
         steps.push(`Sent ${requestWords} with a JSON body and Content-Type: ${p.contentType}.`);
         break;
       case 'auth-failures': {
@@ -213,7 +230,9 @@ export async function runCase(session: LabSession, c: ErrorCase, randomLength: n
             refused += 1;
           }
         });
-        steps.push(`Sent ${requestWords} with unknown keys: ${refused} were refused with 401, then the address was locked out for the rest of the ${formatDuration(p.windowSeconds)} window.`);
+        steps.push(
+          `Sent ${requestWords} with unknown keys: ${refused} were refused with 401, then the address was locked out for the rest of the ${formatDuration(p.windowSeconds)} window.`,
+        );
         steps.push('Gave the sandbox its usual client address back.');
         break;
       }
@@ -230,5 +249,13 @@ export async function runCase(session: LabSession, c: ErrorCase, randomLength: n
 
   const status = sent.exchange?.response.status ?? null;
   const code = sent.outcome?.code ?? null;
-  return { caseId: c.caseId, steps, exchange: sent.exchange, outcome: sent.outcome, status, code, matched: status === c.status && code === c.id };
+  return {
+    caseId: c.caseId,
+    steps,
+    exchange: sent.exchange,
+    outcome: sent.outcome,
+    status,
+    code,
+    matched: status === c.status && code === c.id,
+  };
 }

@@ -42,7 +42,11 @@ function cleaners(data: KeyInspectorData): Cleaner[] {
   const headers = data.headerNames.map((h) => h.replace(/[-]/g, '\\-')).join('|');
   const headerLine = new RegExp(`^(?:${headers})\\s*:\\s*`, 'i');
   return [
-    { test: (v) => UNUSUAL.test(v), apply: (v) => v.replace(INVISIBLE, '').replace(NBSP, ' '), words: 'invisible characters (zero-width or non-breaking spaces) were pasted with it' },
+    {
+      test: (v) => UNUSUAL.test(v),
+      apply: (v) => v.replace(INVISIBLE, '').replace(NBSP, ' '),
+      words: 'invisible characters (zero-width or non-breaking spaces) were pasted with it',
+    },
     { test: (v) => v.trim() !== v, apply: (v) => v.trim(), words: 'it has spaces or line breaks around it' },
     {
       test: (v) => /^(export\s+)?[A-Z][A-Z0-9_]*\s*[=:]\s*\S/.test(v),
@@ -50,7 +54,11 @@ function cleaners(data: KeyInspectorData): Cleaner[] {
       words: `it was pasted with a variable name (e.g. ${data.envVar}=)`,
     },
     { test: (v) => headerLine.test(v), apply: (v) => v.replace(headerLine, ''), words: 'it was pasted with its header name' },
-    { test: (v) => /^Bearer\s+/i.test(v), apply: (v) => v.replace(/^Bearer\s+/i, ''), words: 'it starts with “Bearer ”, which belongs in the header, not in the key' },
+    {
+      test: (v) => /^Bearer\s+/i.test(v),
+      apply: (v) => v.replace(/^Bearer\s+/i, ''),
+      words: 'it starts with “Bearer ”, which belongs in the header, not in the key',
+    },
     { test: (v) => /[,;]$/.test(v), apply: (v) => v.replace(/[,;]+$/, ''), words: 'a comma or semicolon was copied after it' },
     { test: (v) => /^["'`].*["'`]$/s.test(v), apply: (v) => v.slice(1, -1), words: 'it is wrapped in quotes' },
     { test: (v) => /\s/.test(v), apply: (v) => v.replace(/\s+/g, ''), words: 'it has a space or line break inside it (a wrapped line?)' },
@@ -91,7 +99,10 @@ export function diagnoseKey(raw: string, data: KeyInspectorData): Diagnosis {
   const expectedLength = (prefix: string) => prefix.length + data.keyLength;
 
   if (info.prefix && env) {
-    findings.push({ tone: 'ok', text: `Prefix ${info.prefix}: a ${data.productName} ${env.name.toLowerCase()} (${env.id}) key, for ${env.baseUrl}.` });
+    findings.push({
+      tone: 'ok',
+      text: `Prefix ${info.prefix}: a ${data.productName} ${env.name.toLowerCase()} (${env.id}) key, for ${env.baseUrl}.`,
+    });
   }
   if (!info.valid) {
     switch (info.problem) {
@@ -111,7 +122,10 @@ export function diagnoseKey(raw: string, data: KeyInspectorData): Diagnosis {
       }
       case 'too_short': {
         const missing = expectedLength(info.prefix!) - value.length;
-        findings.push({ tone: 'bad', text: `It is ${plural(missing, 'character')} too short: it was cut off when copying (usually at the end).` });
+        findings.push({
+          tone: 'bad',
+          text: `It is ${plural(missing, 'character')} too short: it was cut off when copying (usually at the end).`,
+        });
         break;
       }
       case 'too_long': {
@@ -141,7 +155,11 @@ export function diagnoseKey(raw: string, data: KeyInspectorData): Diagnosis {
     findings.push({ tone: 'ok', text: `Length ${value.length}, as expected, and the checksum holds.` });
   }
 
-  const checksumWords = info.valid ? 'the checksum holds' : info.problem === 'bad_checksum' ? 'the checksum does not hold' : 'the checksum could not be checked';
+  const checksumWords = info.valid
+    ? 'the checksum holds'
+    : info.problem === 'bad_checksum'
+      ? 'the checksum does not hold'
+      : 'the checksum could not be checked';
   let verdict: Verdict;
   let headline: string;
   if (info.valid && cleaning.length === 0) {

@@ -3,7 +3,14 @@
  * owner key (the key manager's `withManagementKey`), make and clean up throwaway keys, change a
  * sandbox setting only for the length of an action, and say what went wrong in words.
  */
-import { isApiError, isConnectionError, isRateLimitError, type ApiKeyCreateParams, type CreatedApiKey, type KeyportClient } from '../../sdk/index.ts';
+import {
+  isApiError,
+  isConnectionError,
+  isRateLimitError,
+  type ApiKeyCreateParams,
+  type CreatedApiKey,
+  type KeyportClient,
+} from '../../sdk/index.ts';
 import { NoManagementKeyError, withManagementKey } from '../key-manager/management.ts';
 import { SandboxUnavailableError, startSandboxFor, type Sandbox } from '../sandbox/sandbox-session.ts';
 import { managementKeys, type Wallet } from '../wallet/wallet.ts';

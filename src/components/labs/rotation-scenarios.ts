@@ -13,7 +13,15 @@ import { callEndpoint, sdkErrorData } from '../widgets/sdk-call.ts';
 import { sleep as realSleep } from '../widgets/sleep.ts';
 import type { RotationData } from '../widgets/widget-data.ts';
 import { createThrowaway, keyHeaderNames, manage, revokeQuietly, type LabSession } from './lab-session.ts';
-import { countRequest, NO_TRAFFIC, startApp as realStartApp, type AppOptions, type Marker, type SimulatedApp, type TrafficStats } from './rotation-app.ts';
+import {
+  countRequest,
+  NO_TRAFFIC,
+  startApp as realStartApp,
+  type AppOptions,
+  type Marker,
+  type SimulatedApp,
+  type TrafficStats,
+} from './rotation-app.ts';
 
 export type Scenario = 'steps' | 'wrong' | 'roll';
 export type Phase = 'idle' | 'starting' | 'running' | 'finished';
@@ -101,7 +109,8 @@ export function stepState(state: Pick<RotationState, 'done' | 'phase'>, n: numbe
 }
 
 /** A marker in words: "step 3, deploy", "revoked". */
-export const markerText = (label: string): string => (/^\d$/.test(label) ? `step ${label}, ${STEPS[Number(label) - 1]![0].toLowerCase()}` : label);
+export const markerText = (label: string): string =>
+  /^\d$/.test(label) ? `step ${label}, ${STEPS[Number(label) - 1]![0].toLowerCase()}` : label;
 
 /** Seconds until key 1 expires after a roll, on the sandbox's clock. */
 export const graceLeft = (state: Pick<RotationState, 'roll' | 'sandboxNow'>): number =>
@@ -307,7 +316,10 @@ export function createRotationLab(deps: RotationDeps): RotationLab {
         await createNext(s);
         set({ announcement: 'Step 1 done: created key 2. The app still uses key 1.' });
       } else if (n === 2) {
-        set({ config: ['key 2', 'key 1'], announcement: 'Step 2 done: the secret manager holds key 2 and key 1. The running app has not seen the change yet.' });
+        set({
+          config: ['key 2', 'key 1'],
+          announcement: 'Step 2 done: the secret manager holds key 2 and key 1. The running app has not seen the change yet.',
+        });
       } else if (n === 3) {
         set({ announcement: 'Deploying…' });
         await sleep(800);
@@ -315,10 +327,15 @@ export function createRotationLab(deps: RotationDeps): RotationLab {
         app?.deploy([secretOf('next')!, secretOf('old')!]);
         set({ deployed: ['key 2', 'key 1'], announcement: 'Step 3 done: the app now holds key 2 and key 1, and its requests use key 2.' });
       } else if (n === 4) {
-        const me = (await callEndpoint(sandboxClient({ apiKey: secretOf('next')! }), data.api.whoami, {})) as { key_id: string; name: string };
+        const me = (await callEndpoint(sandboxClient({ apiKey: secretOf('next')! }), data.api.whoami, {})) as {
+          key_id: string;
+          name: string;
+        };
         const ok = me.key_id === ids.next;
         set({
-          verified: ok ? `“Who am I” with key 2 answered ${me.key_id} (“${me.name}”): the new key works.` : `“Who am I” answered ${me.key_id}, not key 2.`,
+          verified: ok
+            ? `“Who am I” with key 2 answered ${me.key_id} (“${me.name}”): the new key works.`
+            : `“Who am I” answered ${me.key_id}, not key 2.`,
           announcement: ok ? 'Step 4 done: the new key works.' : 'Step 4: the answer names another key.',
         });
       } else if (n === 5) {
@@ -360,7 +377,9 @@ export function createRotationLab(deps: RotationDeps): RotationLab {
         sandboxNow: s.sandbox.time.now(),
       });
       mark('rolled');
-      set({ announcement: `Rolled key 1: key 2 is ready, and key 1 keeps working for ${formatDuration(grace)}. Deploy key 2 before then.` });
+      set({
+        announcement: `Rolled key 1: key 2 is ready, and key 1 keeps working for ${formatDuration(grace)}. Deploy key 2 before then.`,
+      });
     } catch (error) {
       deps.fail(error);
     }

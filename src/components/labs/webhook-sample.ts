@@ -41,7 +41,11 @@ function payloadFor(model: ApiModel, type: string, index: number): string {
   const noun = type.split('.')[0]!;
   const collection = model.collections.find((c) => c.name.toLowerCase() === noun.replace(/_/g, '') || c.id === `${noun}s`);
   const object = collection ? seededRecords(collection)[0]! : { id: `${noun}_1` };
-  return JSON.stringify({ id: `evt_${String(index + 1).padStart(2, '0')}Hq2mX9aP4`, type, created: SAMPLE_TIME, data: { object } }, null, 2);
+  return JSON.stringify(
+    { id: `evt_${String(index + 1).padStart(2, '0')}Hq2mX9aP4`, type, created: SAMPLE_TIME, data: { object } },
+    null,
+    2,
+  );
 }
 
 export async function webhookWorkbenchData(model: ApiModel): Promise<WebhookWorkbenchData> {
@@ -51,7 +55,14 @@ export async function webhookWorkbenchData(model: ApiModel): Promise<WebhookWork
   const samples = events.map((type, i) => ({ type, payload: payloadFor(model, type, i) }));
   const payload = samples[0]!.payload;
   const signed = await signWebhook({ payload, secret: secrets[0], timestamp: SAMPLE_TIME, scheme, ...(deliveryId && { id: deliveryId }) });
-  const inspection = await inspectWebhook({ payload, headers: signed.headers, secret: secrets[0], now: SAMPLE_TIME, toleranceSeconds, scheme });
+  const inspection = await inspectWebhook({
+    payload,
+    headers: signed.headers,
+    secret: secrets[0],
+    now: SAMPLE_TIME,
+    toleranceSeconds,
+    scheme,
+  });
   return {
     productName: model.product.name,
     scheme,

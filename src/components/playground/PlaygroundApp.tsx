@@ -199,7 +199,13 @@ export default function PlaygroundApp({ data }: Props) {
         </h2>
         <div className="kp-playground__examples">
           {examples.map((e) => (
-            <button key={e.id} type="button" className="kp-button kp-button--small" aria-pressed={e.id === exampleId} onClick={() => loadExample(e.id)}>
+            <button
+              key={e.id}
+              type="button"
+              className="kp-button kp-button--small"
+              aria-pressed={e.id === exampleId}
+              onClick={() => loadExample(e.id)}
+            >
               {e.title}
             </button>
           ))}
@@ -230,7 +236,13 @@ export default function PlaygroundApp({ data }: Props) {
       <div className="kp-playground__bar">
         <div className="kp-actions kp-actions--start">
           {editorState !== 'ready' && (
-            <button type="button" className="kp-button" onClick={onEdit} disabled={editorState === 'loading'} aria-describedby={`${id}-edit-hint`}>
+            <button
+              type="button"
+              className="kp-button"
+              onClick={onEdit}
+              disabled={editorState === 'loading'}
+              aria-describedby={`${id}-edit-hint`}
+            >
               {editorState === 'loading' ? 'Loading editor…' : 'Edit'}
             </button>
           )}
@@ -262,11 +274,14 @@ export default function PlaygroundApp({ data }: Props) {
         </div>
       </div>
       <p id={`${id}-edit-hint`} className="kp-hint">
-        In the editor, Ctrl+Enter (⌘+Enter) runs and Tab indents; Ctrl+M (Ctrl+Shift+M on macOS) makes Tab move the focus. Runs
-        stop after {data.timeLimitSeconds} s.
+        In the editor, Ctrl+Enter (⌘+Enter) runs and Tab indents; Ctrl+M (Ctrl+Shift+M on macOS) makes Tab move the focus. Runs stop after{' '}
+        {data.timeLimitSeconds} s.
       </p>
       {notice && (
-        <p className={`kp-callout ${notice.kind === 'error' ? 'kp-callout--danger' : ''}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+        <p
+          className={`kp-callout ${notice.kind === 'error' ? 'kp-callout--danger' : ''}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
           {notice.text}
         </p>
       )}

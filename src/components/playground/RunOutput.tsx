@@ -67,8 +67,13 @@ export default function RunOutput({ lines, requests, running }: Props) {
             <p className="kp-playground__empty">Press Run: what the code prints appears here.</p>
           ) : (
             lines.map((line) => (
-              <pre key={line.id} className={`kp-playground__line kp-playground__line--${line.level}${line.system ? ' kp-playground__line--system' : ''}`}>
-                {line.level === 'warn' || line.level === 'error' ? <span className="kp-sr-only">{line.level === 'warn' ? 'Warning: ' : 'Error: '}</span> : null}
+              <pre
+                key={line.id}
+                className={`kp-playground__line kp-playground__line--${line.level}${line.system ? ' kp-playground__line--system' : ''}`}
+              >
+                {line.level === 'warn' || line.level === 'error' ? (
+                  <span className="kp-sr-only">{line.level === 'warn' ? 'Warning: ' : 'Error: '}</span>
+                ) : null}
                 {line.text}
               </pre>
             ))

@@ -62,7 +62,10 @@ export interface EditorOptions {
 function hex(color: string, fallback: string): string {
   const match = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?/.exec(color);
   if (!match || match[4] === '0') return fallback;
-  return `#${match.slice(1, 4).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
+  return `#${match
+    .slice(1, 4)
+    .map((n) => Number(n).toString(16).padStart(2, '0'))
+    .join('')}`;
 }
 
 /** `styled` is the element whose background and colour the editor takes (the code area). */

@@ -26,5 +26,7 @@ export function loadSavedCode(productId: string): SavedCode | null {
 
 export function saveCode(productId: string, saved: SavedCode, keyPrefixes: readonly string[]): void {
   // Refused (private window, quota): the code lasts until the page closes.
-  persistedText(codeStorageKey(productId)).write(JSON.stringify({ version: VERSION, code: withoutKeys(saved.code, keyPrefixes), exampleId: saved.exampleId }));
+  persistedText(codeStorageKey(productId)).write(
+    JSON.stringify({ version: VERSION, code: withoutKeys(saved.code, keyPrefixes), exampleId: saved.exampleId }),
+  );
 }

@@ -40,7 +40,11 @@ export function editorLoader(options: EditorLoaderOptions): EditorLoader {
     try {
       const { createCodeEditor } = await options.load();
       const created = createCodeEditor({ code: options.code(), envVar: options.envVar });
-      created.mount(options.host(), { ariaLabel: 'TypeScript code. Ctrl+Enter runs it.', onRun: options.onRun, onChange: options.onChange });
+      created.mount(options.host(), {
+        ariaLabel: 'TypeScript code. Ctrl+Enter runs it.',
+        onRun: options.onRun,
+        onChange: options.onChange,
+      });
       created.onProblems(options.onProblems);
       editor = created;
       options.onState('ready');

@@ -39,7 +39,8 @@ const call = (client: string, endpoint: Endpoint) => `${client}.${endpoint.id}`;
 function collectionEndpoints(model: ApiModel) {
   const list = model.endpoints.find((e) => e.action.type === 'list' && !e.path.includes('{id}'))!;
   const collection = 'collection' in list.action ? list.action.collection : '';
-  const same = (type: string) => model.endpoints.find((e) => e.action.type === type && 'collection' in e.action && e.action.collection === collection);
+  const same = (type: string) =>
+    model.endpoints.find((e) => e.action.type === type && 'collection' in e.action && e.action.collection === collection);
   return { list, create: same('create'), remove: same('delete'), plural: list.tag.toLowerCase() };
 }
 
@@ -92,7 +93,8 @@ function typedErrors(model: ApiModel): Example {
     const group = (id: string) => id.split(':')[0];
     const candidates = model.scopes.filter((s) => !s.grantsAll && !list.scopes.includes(s.id) && !model.management.scopes.includes(s.id));
     const scope = candidates.find((s) => !list.scopes.some((needed) => group(needed) === group(s.id))) ?? candidates[0];
-    if (scope) forbidden = `  // 403: a key with only ${scope.id} reads ${list.tag.toLowerCase()}, which needs ${list.scopes.join(' and ')}.
+    if (scope)
+      forbidden = `  // 403: a key with only ${scope.id} reads ${list.tag.toLowerCase()}, which needs ${list.scopes.join(' and ')}.
   const narrow = await demoKey('Playground: ${scope.id} only', ['${scope.id}']);
   try {
     await ${call(`createClient({ apiKey: narrow.secret, retry: false })`, list)}();
@@ -105,9 +107,15 @@ function typedErrors(model: ApiModel): Example {
     const role = access.roles.find((r) => r.id === access.sandboxRole)!;
     const grantsAll = fullAccessScope(model).id;
     const endpoint = model.endpoints.find(
-      (e) => !e.path.includes('{id}') && e.method === 'GET' && e.scopes.length > 0 && !role.scopes.includes(grantsAll) && e.scopes.some((s) => !role.scopes.includes(s)),
+      (e) =>
+        !e.path.includes('{id}') &&
+        e.method === 'GET' &&
+        e.scopes.length > 0 &&
+        !role.scopes.includes(grantsAll) &&
+        e.scopes.some((s) => !role.scopes.includes(s)),
     );
-    if (endpoint) forbidden = `  // 403: keys act with the account's role (${role.name}), which lacks ${endpoint.scopes.join(', ')}.
+    if (endpoint)
+      forbidden = `  // 403: keys act with the account's role (${role.name}), which lacks ${endpoint.scopes.join(', ')}.
   try {
     await ${call('admin', endpoint)}();
   } catch (error) {
@@ -161,7 +169,12 @@ ${forbidden ? `${forbidden}\n\n` : ''}  // 429: use up a fresh key's requests fo
     title: '401, 403 and 429',
     summary: `Provokes ${forbidden ? 'each refusal' : 'a 401 and a 429'} for real and reads it through the typed errors: reason, ${forbidden ? 'missing scopes, ' : ''}Retry-After.`,
     code,
-    expect: ['401 AuthenticationError: reason "revoked"', ...(forbidden ? ['403 PermissionError: missing '] : []), '429 RateLimitError on request ', 'Revoked the '],
+    expect: [
+      '401 AuthenticationError: reason "revoked"',
+      ...(forbidden ? ['403 PermissionError: missing '] : []),
+      '429 RateLimitError on request ',
+      'Revoked the ',
+    ],
   };
 }
 

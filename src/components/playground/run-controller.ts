@@ -56,7 +56,10 @@ export function endMessage(end: RunEnd | RunFailure, ms: number): { text: string
     case 'stopped':
       return { text: `Stopped after ${seconds(ms)}.`, level: 'warn' };
     case 'time-limit':
-      return { text: `Stopped: the run reached the ${end.seconds} s time limit (an endless loop, or a wait that is too long).`, level: 'warn' };
+      return {
+        text: `Stopped: the run reached the ${end.seconds} s time limit (an endless loop, or a wait that is too long).`,
+        level: 'warn',
+      };
     case 'unresponsive':
       return {
         text: `Stopped: the program ran for ${end.seconds} s without pausing (an endless loop, or memory allocated without bound). Code that computes for long must await something now and then.`,
@@ -137,7 +140,9 @@ export async function runPlayground(options: RunOptions): Promise<void> {
     const compiled = await editor.compile();
     const program = session.prepareProgram(compiled.js, data.sdkPackage);
     if (program.unknownImports.length) {
-      return fail(`Only ${data.sdkPackage} can be imported here; remove the import of ${program.unknownImports.map((s) => `“${s}”`).join(', ')}.`);
+      return fail(
+        `Only ${data.sdkPackage} can be imported here; remove the import of ${program.unknownImports.map((s) => `“${s}”`).join(', ')}.`,
+      );
     }
     const intro: RunLine[] = [];
     if (sandboxProblem) intro.push({ level: 'error', text: `${sandboxProblem} Requests to the API will fail.`, system: true });

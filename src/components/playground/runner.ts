@@ -113,7 +113,8 @@ const MAX_HEADER_CHARS = 16 * 1024;
 /** Twice the API's body limit: enough for the sandbox to answer 413 itself. */
 const MAX_BODY_BYTES = 2_000_000;
 
-const clip = (text: string) => (text.length > MAX_ENTRY_CHARS ? `${text.slice(0, MAX_ENTRY_CHARS)}… (${text.length - MAX_ENTRY_CHARS} more characters)` : text);
+const clip = (text: string) =>
+  text.length > MAX_ENTRY_CHARS ? `${text.slice(0, MAX_ENTRY_CHARS)}… (${text.length - MAX_ENTRY_CHARS} more characters)` : text;
 
 const isInteger = (value: unknown): value is number => Number.isInteger(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -140,10 +141,18 @@ function readMessage(data: unknown): WorkerMessage | null {
     case 'fetch': {
       const headers = m['headers'];
       const body = m['body'];
-      if (!isInteger(m['id']) || !isString(m['method']) || m['method'].length > 20 || !isString(m['url']) || m['url'].length > MAX_URL_CHARS) return null;
+      if (
+        !isInteger(m['id']) ||
+        !isString(m['method']) ||
+        m['method'].length > 20 ||
+        !isString(m['url']) ||
+        m['url'].length > MAX_URL_CHARS
+      )
+        return null;
       if (!Array.isArray(headers) || headers.length > MAX_HEADERS) return null;
       if (!headers.every((h) => Array.isArray(h) && h.length === 2 && isString(h[0]) && isString(h[1]))) return null;
-      if ((headers as Array<[string, string]>).reduce((sum, [name, value]) => sum + name.length + value.length, 0) > MAX_HEADER_CHARS) return null;
+      if ((headers as Array<[string, string]>).reduce((sum, [name, value]) => sum + name.length + value.length, 0) > MAX_HEADER_CHARS)
+        return null;
       if (body !== null && !(body instanceof ArrayBuffer && body.byteLength <= MAX_BODY_BYTES)) return null;
       return { type: 'fetch', id: m['id'], method: m['method'], url: m['url'], headers: headers as Array<[string, string]>, body };
     }
@@ -201,10 +210,15 @@ export function startRun(options: RunOptions): RunHandle {
       reply({ type: 'network-error', id: message.id, message: detail });
     };
     requestCount += 1;
-    if (requestCount > MAX_REQUESTS) return fail('refused', `This run made more than ${MAX_REQUESTS} requests; the playground refuses more.`);
-    if (inFlight.size >= MAX_IN_FLIGHT) return fail('refused', `More than ${MAX_IN_FLIGHT} requests at once; the playground refuses more. Await some before sending others.`);
+    if (requestCount > MAX_REQUESTS)
+      return fail('refused', `This run made more than ${MAX_REQUESTS} requests; the playground refuses more.`);
+    if (inFlight.size >= MAX_IN_FLIGHT)
+      return fail('refused', `More than ${MAX_IN_FLIGHT} requests at once; the playground refuses more. Await some before sending others.`);
     if (!isSandboxUrl(message.url, baseUrls)) {
-      return fail('refused', `Refused ${entry.method} ${message.url}: code in the playground reaches only the sandbox (${baseUrls.join(', ')}).`);
+      return fail(
+        'refused',
+        `Refused ${entry.method} ${message.url}: code in the playground reaches only the sandbox (${baseUrls.join(', ')}).`,
+      );
     }
     const controller = new AbortController();
     inFlight.set(message.id, { controller, entry });
@@ -212,7 +226,8 @@ export function startRun(options: RunOptions): RunHandle {
     try {
       await options.sandboxReady();
       // Without the sandbox's service worker in control, this request would go out to the real API.
-      if (!navigator.serviceWorker?.controller) throw new Error('the sandbox’s service worker does not control this page; reload the page and try again');
+      if (!navigator.serviceWorker?.controller)
+        throw new Error('the sandbox’s service worker does not control this page; reload the page and try again');
       const response = await fetch(message.url, {
         method: entry.method,
         headers: message.headers,
@@ -230,7 +245,17 @@ export function startRun(options: RunOptions): RunHandle {
       const body = await response.arrayBuffer();
       if (!inFlight.delete(message.id)) return;
       options.onRequest({ ...entry, status: response.status, ms: Math.round(performance.now() - started) });
-      reply({ type: 'response', id: message.id, status: response.status, statusText: response.statusText, headers: [...response.headers], body }, [body]);
+      reply(
+        {
+          type: 'response',
+          id: message.id,
+          status: response.status,
+          statusText: response.statusText,
+          headers: [...response.headers],
+          body,
+        },
+        [body],
+      );
     } catch (error) {
       if (!inFlight.delete(message.id) || ended) return;
       const reason = error instanceof Error ? error.message : String(error);
@@ -257,7 +282,8 @@ export function startRun(options: RunOptions): RunHandle {
         const room = init.maxLines - lines;
         lines += message.entries.length;
         const shown = message.entries.slice(0, Math.max(0, room));
-        if (lines > init.maxLines) shown.push({ level: 'warn', text: `… more output was dropped (the playground shows at most ${init.maxLines} lines per run).` });
+        if (lines > init.maxLines)
+          shown.push({ level: 'warn', text: `… more output was dropped (the playground shows at most ${init.maxLines} lines per run).` });
         if (shown.length) options.onConsole(shown);
         break;
       }
@@ -305,7 +331,9 @@ export function startRun(options: RunOptions): RunHandle {
   void frameDocument().then(
     (html) => {
       if (ended) return;
-      frame.addEventListener('load', () => frame.contentWindow?.postMessage({ worker: WORKER_SCRIPT, init }, '*', [channel.port2]), { once: true });
+      frame.addEventListener('load', () => frame.contentWindow?.postMessage({ worker: WORKER_SCRIPT, init }, '*', [channel.port2]), {
+        once: true,
+      });
       frame.srcdoc = html;
       document.body.append(frame);
     },

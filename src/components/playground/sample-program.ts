@@ -17,7 +17,14 @@ const SDK_EXPORTS = Object.keys(sdk).filter((name) => /^[A-Za-z]/.test(name));
 export function sampleProgram({ code, before, after }: SampleParts, sdkPackage: string, envVar: string): string {
   const body = [before?.trim(), code.trim(), after?.trim()].filter(Boolean).join('\n\n');
   const importPattern = new RegExp(`import\\s*{([^}]*)}\\s*from\\s*['"]${sdkPackage.replace(/[/.]/g, '\\$&')}['"];?\\n?`, 'g');
-  const imported = new Set([...body.matchAll(importPattern)].flatMap((m) => m[1]!.split(',').map((s) => s.trim().replace(/^type\s+/, '')).filter(Boolean)));
+  const imported = new Set(
+    [...body.matchAll(importPattern)].flatMap((m) =>
+      m[1]!
+        .split(',')
+        .map((s) => s.trim().replace(/^type\s+/, ''))
+        .filter(Boolean),
+    ),
+  );
   const rest = body.replace(importPattern, '');
   const needsClient = /\bclient\./.test(rest) && !/\b(?:const|let|var)\s+client\b/.test(rest);
   const clientLine = needsClient ? `const client = createClient({ apiKey: process.env.${envVar} });\n\n` : '';

@@ -66,7 +66,9 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
     };
 
     const sdkUrl = URL.createObjectURL(new Blob([init.sdk], { type: 'text/javascript' }));
-    const programUrl = URL.createObjectURL(new Blob([init.code.split(`'__keyport_sdk_bundle__'`).join(JSON.stringify(sdkUrl))], { type: 'text/javascript' }));
+    const programUrl = URL.createObjectURL(
+      new Blob([init.code.split(`'__keyport_sdk_bundle__'`).join(JSON.stringify(sdkUrl))], { type: 'text/javascript' }),
+    );
     // The worker's own script (a data: URL), whose frames are the playground's, not the reader's.
     const ownUrl = scope.location.href.slice(0, 64);
 
@@ -91,11 +93,14 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
         }
         out.push(
           line.split(programUrl).length > 1
-            ? line.replace(new RegExp(`${programUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`, 'g'), (_, l: string, c: string) => {
-                const at = original(Number(l), Number(c));
-                if (at && !firstFrame) firstFrame = at;
-                return at ? `${init.file}:${at[0]}:${at[1]}` : init.file;
-              })
+            ? line.replace(
+                new RegExp(`${programUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`, 'g'),
+                (_, l: string, c: string) => {
+                  const at = original(Number(l), Number(c));
+                  if (at && !firstFrame) firstFrame = at;
+                  return at ? `${init.file}:${at[0]}:${at[1]}` : init.file;
+                },
+              )
             : line,
         );
       }
@@ -126,7 +131,12 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
         case 'function': {
           const text = Function.prototype.toString.call(value);
           if (text.startsWith('class')) return `[class ${value.name || '(anonymous)'}]`;
-          const kind = value.constructor?.name === 'AsyncFunction' ? 'AsyncFunction' : value.constructor?.name === 'AsyncGeneratorFunction' ? 'AsyncGeneratorFunction' : 'Function';
+          const kind =
+            value.constructor?.name === 'AsyncFunction'
+              ? 'AsyncFunction'
+              : value.constructor?.name === 'AsyncGeneratorFunction'
+                ? 'AsyncGeneratorFunction'
+                : 'Function';
           return value.name ? `[${kind}: ${value.name}]` : `[${kind} (anonymous)]`;
         }
         case 'object':
@@ -139,7 +149,14 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
         const props = Object.keys(object).filter((k) => k !== 'stack' && k !== 'message');
         const head = `${stack}`;
         if (!props.length || depth < 0) return seen.length ? `[${stack.split('\n')[0]}]` : head;
-        return `${head} ${body(props.map((k) => [k, (object as unknown as Record<string, unknown>)[k]]), depth, [...seen, object], indent, '{', '}')}`;
+        return `${head} ${body(
+          props.map((k) => [k, (object as unknown as Record<string, unknown>)[k]]),
+          depth,
+          [...seen, object],
+          indent,
+          '{',
+          '}',
+        )}`;
       }
       if (object instanceof Date) return Number.isNaN(object.getTime()) ? 'Invalid Date' : object.toISOString();
       if (object instanceof RegExp) return String(object);
@@ -155,14 +172,45 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
       }
       if (ArrayBuffer.isView(object) && !(object instanceof DataView)) {
         const list = Array.from(object as unknown as ArrayLike<number>).slice(0, 100);
-        return `${name}(${(object as unknown as ArrayLike<number>).length}) ${body(list.map((n) => [null, n]), depth, next, indent, '[', ']')}`;
+        return `${name}(${(object as unknown as ArrayLike<number>).length}) ${body(
+          list.map((n) => [null, n]),
+          depth,
+          next,
+          indent,
+          '[',
+          ']',
+        )}`;
       }
       if (object instanceof Map) {
-        return `Map(${object.size}) ${body([...object].map(([k, v]) => [`${inspect(k, depth - 1, next, indent)} =>`, v]), depth, next, indent, '{', '}', [], true)}`;
+        return `Map(${object.size}) ${body(
+          [...object].map(([k, v]) => [`${inspect(k, depth - 1, next, indent)} =>`, v]),
+          depth,
+          next,
+          indent,
+          '{',
+          '}',
+          [],
+          true,
+        )}`;
       }
-      if (object instanceof Set) return `Set(${object.size}) ${body([...object].map((v) => [null, v]), depth, next, indent, '{', '}')}`;
+      if (object instanceof Set)
+        return `Set(${object.size}) ${body(
+          [...object].map((v) => [null, v]),
+          depth,
+          next,
+          indent,
+          '{',
+          '}',
+        )}`;
       if (typeof Headers !== 'undefined' && object instanceof Headers) {
-        return `Headers ${body([...object].map(([k, v]) => [k, v]), depth, next, indent, '{', '}')}`;
+        return `Headers ${body(
+          [...object].map(([k, v]) => [k, v]),
+          depth,
+          next,
+          indent,
+          '{',
+          '}',
+        )}`;
       }
       const entries = Object.keys(object).map((k): [string, unknown] => [k, (object as Record<string, unknown>)[k]]);
       const prefix = name === null ? '[Object: null prototype] ' : name && name !== 'Object' ? `${name} ` : '';
@@ -256,7 +304,8 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
       debug: (...args: unknown[]) => emit('log', format(args)),
       warn: (...args: unknown[]) => emit('warn', format(args)),
       error: (...args: unknown[]) => emit('error', format(args)),
-      trace: (...args: unknown[]) => emit('error', mapStack(`Trace: ${format(args)}\n${(new Error().stack ?? '').split('\n').slice(2).join('\n')}`)),
+      trace: (...args: unknown[]) =>
+        emit('error', mapStack(`Trace: ${format(args)}\n${(new Error().stack ?? '').split('\n').slice(2).join('\n')}`)),
       dir: (value: unknown) => emit('log', inspect(value, 2, [], '')),
       table: (value: unknown) => emit('log', inspect(value, 2, [], '')),
       assert: (condition: unknown, ...args: unknown[]) => {
@@ -269,7 +318,10 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
       countReset: (label = 'default') => void counts.delete(label),
       time: (label = 'default') => void timers.set(label, performance.now()),
       timeLog: (label = 'default', ...args: unknown[]) =>
-        emit('info', `${label}: ${(performance.now() - (timers.get(label) ?? performance.now())).toFixed(3)}ms${args.length ? ` ${format(args)}` : ''}`),
+        emit(
+          'info',
+          `${label}: ${(performance.now() - (timers.get(label) ?? performance.now())).toFixed(3)}ms${args.length ? ` ${format(args)}` : ''}`,
+        ),
       timeEnd: (label = 'default') => {
         emit('info', `${label}: ${(performance.now() - (timers.get(label) ?? performance.now())).toFixed(3)}ms`);
         timers.delete(label);
@@ -344,9 +396,21 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
     };
     if (globalThis.crypto?.subtle) {
       const subtle = globalThis.crypto.subtle as unknown as Record<string, unknown>;
-      for (const name of ['digest', 'sign', 'verify', 'importKey', 'exportKey', 'encrypt', 'decrypt', 'deriveBits', 'deriveKey', 'generateKey']) {
+      for (const name of [
+        'digest',
+        'sign',
+        'verify',
+        'importKey',
+        'exportKey',
+        'encrypt',
+        'decrypt',
+        'deriveBits',
+        'deriveKey',
+        'generateKey',
+      ]) {
         const method = subtle[name];
-        if (typeof method === 'function') subtle[name] = (...args: unknown[]) => track(Promise.resolve(method.apply(globalThis.crypto.subtle, args)));
+        if (typeof method === 'function')
+          subtle[name] = (...args: unknown[]) => track(Promise.resolve(method.apply(globalThis.crypto.subtle, args)));
       }
     }
 
@@ -409,12 +473,9 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
     post({ type: 'started' });
     // With the native timer, so it neither counts as the program's work nor can be cleared by it.
     native.setInterval(() => post({ type: 'alive' }), 250); // HEARTBEAT_MS: this function is sent as text and cannot import it
-    load(programUrl).then(
-      () => {
-        moduleDone = true;
-        checkIdle();
-      },
-      uncaught,
-    );
+    load(programUrl).then(() => {
+      moduleDone = true;
+      checkIdle();
+    }, uncaught);
   };
 }

@@ -12,7 +12,10 @@ export function referencePages(model: ApiModel): ReferencePage[] {
   const tags = [...new Set(model.endpoints.map((endpoint) => endpoint.tag))];
   return tags.map((tag) => ({
     tag,
-    slug: tag.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+    slug: tag
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, ''),
     endpoints: model.endpoints.filter((endpoint) => endpoint.tag === tag),
   }));
 }

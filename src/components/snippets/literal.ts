@@ -50,10 +50,14 @@ export function literal(value: unknown, syntax: LiteralSyntax, depth = 0): strin
   if (typeof value === 'string') return syntax.string(value);
   const inner = syntax.indent.repeat(depth + 1);
   const outer = syntax.indent.repeat(depth);
-  const block = ([open, close]: readonly [string, string], lines: string[]) => `${open}\n${lines.map((line) => `${inner}${line},\n`).join('')}${outer}${close}`;
+  const block = ([open, close]: readonly [string, string], lines: string[]) =>
+    `${open}\n${lines.map((line) => `${inner}${line},\n`).join('')}${outer}${close}`;
   if (Array.isArray(value)) {
     if (value.length === 0) return syntax.array.join('');
-    return block(syntax.array, value.map((item) => literal(item, syntax, depth + 1)));
+    return block(
+      syntax.array,
+      value.map((item) => literal(item, syntax, depth + 1)),
+    );
   }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return syntax.emptyObject;
@@ -70,5 +74,14 @@ export function literal(value: unknown, syntax: LiteralSyntax, depth = 0): strin
  */
 export function jsonText(value: unknown): string {
   const text = JSON.stringify(value, null, 2);
-  return escapeEach(text, (char, code) => (char === '\n' || isVisible(char) ? char : code > 0xffff ? char.split('').map((unit) => `\\u${hex(unit.charCodeAt(0), 4)}`).join('') : `\\u${hex(code, 4)}`));
+  return escapeEach(text, (char, code) =>
+    char === '\n' || isVisible(char)
+      ? char
+      : code > 0xffff
+        ? char
+            .split('')
+            .map((unit) => `\\u${hex(unit.charCodeAt(0), 4)}`)
+            .join('')
+        : `\\u${hex(code, 4)}`,
+  );
 }

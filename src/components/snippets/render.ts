@@ -43,7 +43,9 @@ const ENVIRONMENTS: readonly EnvironmentId[] = ['test', 'live'];
 
 export function snippetSettings(model: ApiModel): SnippetSettings {
   const where = (target: CodeTarget) =>
-    Object.fromEntries(ENVIRONMENTS.map((env) => [env, { baseUrl: targetBaseUrl(model, target, env), sentence: targetSentence(model, target, env) }])) as SnippetSettings['targets'][CodeTarget];
+    Object.fromEntries(
+      ENVIRONMENTS.map((env) => [env, { baseUrl: targetBaseUrl(model, target, env), sentence: targetSentence(model, target, env) }]),
+    ) as SnippetSettings['targets'][CodeTarget];
   return {
     envVar: model.product.envVar,
     sdkPackage: model.product.sdkPackage,

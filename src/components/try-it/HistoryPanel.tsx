@@ -36,7 +36,10 @@ export default function HistoryPanel({ history, endpoints, onRerun, onClear }: P
                     with {keyWords(entry)} at {timeFormat.format(entry.at)}: {entry.outcome}
                   </span>{' '}
                   <button type="button" className="kp-button kp-button--small" onClick={() => onRerun(entry)}>
-                    Run again<span className="kp-sr-only">: {endpoint?.summary ?? entry.draft.endpoint} at {timeFormat.format(entry.at)}</span>
+                    Run again
+                    <span className="kp-sr-only">
+                      : {endpoint?.summary ?? entry.draft.endpoint} at {timeFormat.format(entry.at)}
+                    </span>
                   </button>
                 </li>
               );

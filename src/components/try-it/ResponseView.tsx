@@ -18,7 +18,6 @@ interface Props {
   level: HeadingLevel;
 }
 
-
 export default function ResponseView({ result, receivedAt, errors, level }: Props) {
   const error = result.error;
   const entry = error ? errors.find((e) => e.id === error.code) : undefined;
@@ -42,10 +41,16 @@ export default function ResponseView({ result, receivedAt, errors, level }: Prop
           title={entry ? entry.title : 'Error'}
           code={error.code}
           tone={result.status >= 500 ? 'danger' : 'caution'}
-          entry={entry && { cause: entry.cause, fix: entry.fix, href: entry.docsPath, more: `More about “${entry.title}” on the errors page` }}
+          entry={
+            entry && { cause: entry.cause, fix: entry.fix, href: entry.docsPath, more: `More about “${entry.title}” on the errors page` }
+          }
           message={error.message}
         >
-          {error.reason && <p>The SDK threw {error.name} because {isAuthFailureReason(error.reason) ? AUTH_FAILURE_WORDS[error.reason] : error.reason}.</p>}
+          {error.reason && (
+            <p>
+              The SDK threw {error.name} because {isAuthFailureReason(error.reason) ? AUTH_FAILURE_WORDS[error.reason] : error.reason}.
+            </p>
+          )}
           {error.missingScopes.length > 0 && (
             <p>
               The key lacks {error.missingScopes.length === 1 ? 'the scope' : 'the scopes'} <ScopeList scopes={error.missingScopes} />.

@@ -14,7 +14,9 @@ export default function ShareLink({ draft, keyPrefixes }: { draft: RequestDraft;
     const clean = draftWithoutKeys(draft, keyPrefixes);
     const link = shareLink(location.href, clean.draft);
     if (link.length > MAX_LINK_LENGTH) {
-      setState({ problem: `This request is too long to share as a link (${link.length} characters; at most ${MAX_LINK_LENGTH}). Shorten the body.` });
+      setState({
+        problem: `This request is too long to share as a link (${link.length} characters; at most ${MAX_LINK_LENGTH}). Shorten the body.`,
+      });
       return;
     }
     setState({ link, copied: await copyText(link), removed: clean.removed });
@@ -39,7 +41,13 @@ export default function ShareLink({ draft, keyPrefixes }: { draft: RequestDraft;
           <label htmlFor={`${id}-link`} className="kp-label">
             Link to this request
           </label>
-          <input id={`${id}-link`} className="kp-input kp-mono" readOnly value={state.link} onFocus={(event) => event.currentTarget.select()} />
+          <input
+            id={`${id}-link`}
+            className="kp-input kp-mono"
+            readOnly
+            value={state.link}
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </>
       )}
     </div>

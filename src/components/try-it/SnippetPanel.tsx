@@ -57,14 +57,27 @@ function TargetHint({ target, info }: { target: CodeTarget; info: TargetInfo }) 
     case 'local':
       return (
         <p className="kp-hint">
-          For your terminal: download <a href={info.localFileUrl} download>{info.localFile}</a> and run <code>node {info.localFile}</code> (Node 20 or later, nothing to install); it
-          listens on {info.localOrigin}. Keys made on this site work there once you export them from the key manager (<a href={info.guideUrl}>how</a>).
+          For your terminal: download{' '}
+          <a href={info.localFileUrl} download>
+            {info.localFile}
+          </a>{' '}
+          and run <code>node {info.localFile}</code> (Node 20 or later, nothing to install); it listens on {info.localOrigin}. Keys made on
+          this site work there once you export them from the key manager (<a href={info.guideUrl}>how</a>).
         </p>
       );
     case 'browser':
-      return <p className="kp-hint">The sandbox in this tab answers only this site: the console above and the playground. Copied into a terminal, this code would reach the real API.</p>;
+      return (
+        <p className="kp-hint">
+          The sandbox in this tab answers only this site: the console above and the playground. Copied into a terminal, this code would
+          reach the real API.
+        </p>
+      );
     case 'api':
-      return <p className="kp-hint">For production: sandbox keys do not work on the real {info.productName} API; use a key from your {info.productName} dashboard.</p>;
+      return (
+        <p className="kp-hint">
+          For production: sandbox keys do not work on the real {info.productName} API; use a key from your {info.productName} dashboard.
+        </p>
+      );
   }
 }
 
@@ -130,8 +143,24 @@ export default function SnippetPanel({ request, secret, envVar, targets, setting
       <div id={`${id}-panel`} hidden={!open}>
         {open && (
           <>
-            <SelectField id={`${id}-lang`} label="Language" layout="row" className="kp-input kp-input--auto" value={language} options={LANGUAGE_OPTIONS} onChange={chooseLanguage} />
-            <SelectField id={`${id}-target`} label="Send to" layout="row" className="kp-input kp-input--auto" value={target} options={TARGET_OPTIONS} onChange={chooseTarget} />
+            <SelectField
+              id={`${id}-lang`}
+              label="Language"
+              layout="row"
+              className="kp-input kp-input--auto"
+              value={language}
+              options={LANGUAGE_OPTIONS}
+              onChange={chooseLanguage}
+            />
+            <SelectField
+              id={`${id}-target`}
+              label="Send to"
+              layout="row"
+              className="kp-input kp-input--auto"
+              value={target}
+              options={TARGET_OPTIONS}
+              onChange={chooseTarget}
+            />
             <TargetHint target={target} info={targets} />
             <label className="kp-choice">
               <input type="checkbox" checked={reveal} disabled={secret === null} onChange={(event) => setReveal(event.target.checked)} />
@@ -151,7 +180,12 @@ export default function SnippetPanel({ request, secret, envVar, targets, setting
                 <p className="kp-field-error">{code.error}</p>
               ) : (
                 <>
-                  <div className="kp-code" role="region" aria-label={`${SNIPPET_LANGUAGES.find((l) => l.id === language)!.label} code`} tabIndex={0}>
+                  <div
+                    className="kp-code"
+                    role="region"
+                    aria-label={`${SNIPPET_LANGUAGES.find((l) => l.id === language)!.label} code`}
+                    tabIndex={0}
+                  >
                     <pre>
                       <code>{code.text}</code>
                     </pre>

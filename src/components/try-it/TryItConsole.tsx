@@ -17,7 +17,16 @@ import { isUsable } from '../wallet/wallet.ts';
 import FormField, { SelectField } from '../widgets/FormField.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
 import type { ConsoleData } from '../widgets/widget-data.ts';
-import { bodyOf, defaultDraft, draftFromLink, planRerun, reconcileSelection, sendAttempt, snippetKey, type KeySelection } from './console-send.ts';
+import {
+  bodyOf,
+  defaultDraft,
+  draftFromLink,
+  planRerun,
+  reconcileSelection,
+  sendAttempt,
+  snippetKey,
+  type KeySelection,
+} from './console-send.ts';
 import HistoryPanel from './HistoryPanel.tsx';
 import { addToHistory, clearHistory, loadHistory, NO_SCHEME, type HistoryEntry, type RequestDraft } from './request-draft.ts';
 import ResponseView from './ResponseView.tsx';
@@ -100,7 +109,8 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
   };
 
   const keyPrefixes = data.environments.map((env) => env.keyPrefix);
-  const record = (entry: Omit<HistoryEntry, 'at'>) => setHistory((h) => addToHistory(data.product.id, h, { ...entry, at: Date.now() }, keyPrefixes));
+  const record = (entry: Omit<HistoryEntry, 'at'>) =>
+    setHistory((h) => addToHistory(data.product.id, h, { ...entry, at: Date.now() }, keyPrefixes));
 
   async function send(options: { anyway?: boolean; draft?: RequestDraft; selection?: KeySelection } = {}) {
     if (sending) return;
@@ -185,7 +195,13 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
           hint={
             <>
               <span className="kp-method">{endpoint.method}</span> <code>{endpoint.path}</code>:{' '}
-              {endpoint.scopes.length === 0 ? 'any valid key may call it.' : <>needs {endpoint.scopes.join(' and ')} (or {data.fullAccessScope}).</>}
+              {endpoint.scopes.length === 0 ? (
+                'any valid key may call it.'
+              ) : (
+                <>
+                  needs {endpoint.scopes.join(' and ')} (or {data.fullAccessScope}).
+                </>
+              )}
             </>
           }
         >
@@ -211,7 +227,12 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
         </FormField>
 
         {endpoint.hasId && (
-          <FormField id={`${id}-path-id`} label="id (path parameter)" error={fieldError?.field === 'id' && fieldError.message} errorId={`${id}-id-error`}>
+          <FormField
+            id={`${id}-path-id`}
+            label="id (path parameter)"
+            error={fieldError?.field === 'id' && fieldError.message}
+            errorId={`${id}-id-error`}
+          >
             <input
               ref={refs.id}
               id={`${id}-path-id`}
@@ -270,7 +291,10 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
             id={`${id}-scheme`}
             label="Send the key in"
             value={draft.scheme}
-            options={[...data.schemes.map((scheme) => ({ value: scheme.id, label: scheme.label })), { value: NO_SCHEME, label: 'Nothing: send no auth header' }]}
+            options={[
+              ...data.schemes.map((scheme) => ({ value: scheme.id, label: scheme.label })),
+              { value: NO_SCHEME, label: 'Nothing: send no auth header' },
+            ]}
             onChange={(scheme) => update({ scheme })}
           />
           <FormField
@@ -314,7 +338,11 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
         </div>
 
         {selection === 'pasted' && draft.scheme !== NO_SCHEME && (
-          <FormField id={`${id}-pasted`} label="Your key" hint="Checked in your browser before anything is sent. Never saved, never put in links or history.">
+          <FormField
+            id={`${id}-pasted`}
+            label="Your key"
+            hint="Checked in your browser before anything is sent. Never saved, never put in links or history."
+          >
             <input
               ref={refs.key}
               id={`${id}-pasted`}
@@ -365,12 +393,21 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
           {outcome.result.message}
         </p>
       )}
-      {outcome?.result.kind === 'response' && <ResponseView result={outcome.result} receivedAt={outcome.receivedAt} errors={data.errors} level={sub} />}
+      {outcome?.result.kind === 'response' && (
+        <ResponseView result={outcome.result} receivedAt={outcome.receivedAt} errors={data.errors} level={sub} />
+      )}
 
       <SnippetPanel
         request={
           bodyCheck.ok
-            ? { endpoint, id: draft.id, query: draft.query, body: bodyCheck.value, auth: keyHeaderOf(draft.scheme), environment: snippet.environment }
+            ? {
+                endpoint,
+                id: draft.id,
+                query: draft.query,
+                body: bodyCheck.value,
+                auth: keyHeaderOf(draft.scheme),
+                environment: snippet.environment,
+              }
             : { problem: 'Fix the body’s JSON to see the code.' }
         }
         secret={snippet.secret}

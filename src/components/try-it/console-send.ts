@@ -53,16 +53,23 @@ export type SendOutcome =
   /** The request went out (or the sandbox or SDK said why it could not). */
   | { kind: 'result'; result: SendResult; announcement: string };
 
-const STATUS_FOR_REASON: Partial<Record<string, WalletKeyStatus>> = { revoked: 'revoked', expired: 'expired', invalid: 'missing', inactive: 'inactive' };
+const STATUS_FOR_REASON: Partial<Record<string, WalletKeyStatus>> = {
+  revoked: 'revoked',
+  expired: 'expired',
+  invalid: 'missing',
+  inactive: 'inactive',
+};
 
 export const UNSENDABLE_KEY =
   'This key contains characters that cannot travel in an HTTP header (control characters, or letters outside Latin-1), so it cannot be sent at all. Copy the key again from where you stored it.';
 
-const NO_OWNER_KEY = 'This browser’s wallet has no sandbox owner key. Create a key in the key manager (or reset the sandbox there), or paste a key.';
+const NO_OWNER_KEY =
+  'This browser’s wallet has no sandbox owner key. Create a key in the key manager (or reset the sandbox there), or paste a key.';
 const KEY_GONE = 'That key is no longer in this browser’s wallet. Choose another key.';
 
 /** The JSON body an endpoint sends, checked; endpoints without a body send none. */
-export const bodyOf = (endpoint: EndpointInfo, text: string) => (endpoint.hasBody ? checkJson(text) : ({ ok: true, value: undefined } as const));
+export const bodyOf = (endpoint: EndpointInfo, text: string) =>
+  endpoint.hasBody ? checkJson(text) : ({ ok: true, value: undefined } as const);
 
 /** The wallet entry a selection means right now: the owner key (a working one first) or a wallet key. */
 export function walletKeyFor(selection: KeySelection, keys: readonly WalletKey[]): WalletKey | undefined {
@@ -83,7 +90,11 @@ export const defaultDraft = (endpoint: EndpointInfo, scheme: string): RequestDra
  * The key menu's choice once the wallet changed: back to the owner key when the chosen key left
  * the wallet; the newest working key while the reader has not chosen. `null` keeps the choice.
  */
-export function reconcileSelection(selection: KeySelection, walletKeys: readonly WalletKey[], chosenByReader: boolean): KeySelection | null {
+export function reconcileSelection(
+  selection: KeySelection,
+  walletKeys: readonly WalletKey[],
+  chosenByReader: boolean,
+): KeySelection | null {
   if (selection.startsWith('wallet:') && !walletKeys.some((k) => `wallet:${k.id}` === selection)) return 'owner';
   if (chosenByReader || selection !== 'owner') return null;
   const newest = walletKeys.find(isUsable);
@@ -91,10 +102,16 @@ export function reconcileSelection(selection: KeySelection, walletKeys: readonly
 }
 
 /** The key the code snippets show (`null`: none) and the environment it belongs to (test unless it says live). */
-export function snippetKey(draft: RequestDraft, selection: KeySelection, pasted: string, walletEntry: WalletKey | undefined): { secret: string | null; environment: 'live' | 'test' } {
+export function snippetKey(
+  draft: RequestDraft,
+  selection: KeySelection,
+  pasted: string,
+  walletEntry: WalletKey | undefined,
+): { secret: string | null; environment: 'live' | 'test' } {
   const chosen = selection === 'pasted' ? pasted : walletEntry?.secret;
   const environment = (chosen && parseApiKey(chosen).environment) || 'test';
-  const secret = draft.scheme === NO_SCHEME || selection === 'none' ? null : selection === 'pasted' ? pasted || null : (walletEntry?.secret ?? null);
+  const secret =
+    draft.scheme === NO_SCHEME || selection === 'none' ? null : selection === 'pasted' ? pasted || null : (walletEntry?.secret ?? null);
   return { secret, environment };
 }
 
@@ -109,10 +126,20 @@ export function describeResult(result: SendResult, errors: ConsoleSendDeps['erro
 export async function sendAttempt(attempt: SendAttempt, deps: ConsoleSendDeps): Promise<SendOutcome> {
   const { draft, selection, pasted, anyway = false } = attempt;
   const target = deps.endpoints.find((e) => e.id === draft.endpoint);
-  if (!target) return { kind: 'result', result: { kind: 'failure', message: `This API has no endpoint ${draft.endpoint}.`, ms: null }, announcement: '' };
+  if (!target)
+    return {
+      kind: 'result',
+      result: { kind: 'failure', message: `This API has no endpoint ${draft.endpoint}.`, ms: null },
+      announcement: '',
+    };
 
   if (target.hasId && draft.id.trim() === '') {
-    return { kind: 'field', field: 'id', message: `Enter the record’s id${target.sampleId ? `, e.g. ${target.sampleId}` : ''}.`, announcement: null };
+    return {
+      kind: 'field',
+      field: 'id',
+      message: `Enter the record’s id${target.sampleId ? `, e.g. ${target.sampleId}` : ''}.`,
+      announcement: null,
+    };
   }
   const body = bodyOf(target, draft.body);
   if (!body.ok) return { kind: 'field', field: 'body', message: null, announcement: null };
@@ -123,7 +150,8 @@ export async function sendAttempt(attempt: SendAttempt, deps: ConsoleSendDeps): 
     if (pasted === '') return { kind: 'field', field: 'key', message: 'Paste a key, or choose one from your wallet.', announcement: null };
     if (!headerSafe(pasted)) return { kind: 'key-problem', message: UNSENDABLE_KEY, canSendAnyway: false };
     const info = parseApiKey(pasted);
-    if (!info.valid && !anyway) return { kind: 'key-problem', message: `This key looks wrong: ${info.detail}. Nothing was sent.`, canSendAnyway: true };
+    if (!info.valid && !anyway)
+      return { kind: 'key-problem', message: `This key looks wrong: ${info.detail}. Nothing was sent.`, canSendAnyway: true };
     secret = pasted;
   }
 
@@ -163,8 +191,18 @@ export async function sendAttempt(attempt: SendAttempt, deps: ConsoleSendDeps): 
 
   const said = describeResult(result, deps.errors);
   const key: KeyChoice =
-    noKey || (selection !== 'pasted' && !entry) ? { source: 'none' } : selection === 'pasted' ? { source: 'pasted' } : { source: 'wallet', id: entry!.id, name: entry!.name };
-  deps.record({ draft, key, status: result.kind === 'response' ? result.status : null, outcome: said, ms: result.kind === 'response' ? result.ms : null });
+    noKey || (selection !== 'pasted' && !entry)
+      ? { source: 'none' }
+      : selection === 'pasted'
+        ? { source: 'pasted' }
+        : { source: 'wallet', id: entry!.id, name: entry!.name };
+  deps.record({
+    draft,
+    key,
+    status: result.kind === 'response' ? result.status : null,
+    outcome: said,
+    ms: result.kind === 'response' ? result.ms : null,
+  });
   return { kind: 'result', result, announcement: `Response: ${said}` };
 }
 
@@ -173,17 +211,33 @@ export type RerunPlan =
   | { send: true; draft: RequestDraft; selection: KeySelection }
   | { send: false; draft: RequestDraft; selection: KeySelection; note: string; focusKey: boolean };
 
-export function planRerun(entry: HistoryEntry, context: { schemes: readonly SchemeInfo[]; walletKeys: readonly WalletKey[]; pasted: string }): RerunPlan {
+export function planRerun(
+  entry: HistoryEntry,
+  context: { schemes: readonly SchemeInfo[]; walletKeys: readonly WalletKey[]; pasted: string },
+): RerunPlan {
   const draft = { ...entry.draft, scheme: context.schemes.some((s) => s.id === entry.draft.scheme) ? entry.draft.scheme : NO_SCHEME };
   if (entry.key.source === 'wallet') {
     const keyId = entry.key.id;
     if (!context.walletKeys.some((k) => k.id === keyId)) {
-      return { send: false, draft, selection: 'owner', note: `The key “${entry.key.name}” is no longer in this browser’s wallet. Choose another key, then send.`, focusKey: false };
+      return {
+        send: false,
+        draft,
+        selection: 'owner',
+        note: `The key “${entry.key.name}” is no longer in this browser’s wallet. Choose another key, then send.`,
+        focusKey: false,
+      };
     }
     return { send: true, draft, selection: `wallet:${keyId}` };
   }
   if (entry.key.source === 'pasted') {
-    if (!context.pasted) return { send: false, draft, selection: 'pasted', note: 'Keys are never kept in the history: paste the key again, then send.', focusKey: true };
+    if (!context.pasted)
+      return {
+        send: false,
+        draft,
+        selection: 'pasted',
+        note: 'Keys are never kept in the history: paste the key again, then send.',
+        focusKey: true,
+      };
     return { send: true, draft, selection: 'pasted' };
   }
   return { send: true, draft, selection: 'none' };
@@ -196,7 +250,8 @@ export function draftFromLink(
 ): { draft: RequestDraft | null; note: string } | null {
   const link = draftFromHash(hash);
   if (!link.found) return null;
-  if (!link.draft) return { draft: null, note: 'The request in this link could not be read, so the console shows its usual example instead.' };
+  if (!link.draft)
+    return { draft: null, note: 'The request in this link could not be read, so the console shows its usual example instead.' };
   const draft = link.draft;
   if (!api.endpoints.some((e) => e.id === draft.endpoint)) {
     return {
@@ -205,5 +260,8 @@ export function draftFromLink(
     };
   }
   const scheme = draft.scheme === NO_SCHEME || api.schemes.some((s) => s.id === draft.scheme) ? draft.scheme : api.schemes[0]!.id;
-  return { draft: { ...draft, scheme }, note: 'Filled in from a shared link. Nothing has been sent: check the request, choose your key, then send it.' };
+  return {
+    draft: { ...draft, scheme },
+    note: 'Filled in from a shared link. Nothing has been sent: check the request, choose your key, then send it.',
+  };
 }

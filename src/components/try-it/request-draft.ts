@@ -132,7 +132,12 @@ export function loadHistory(productId: string): HistoryEntry[] {
 
 /** Adds an entry (newest first) and returns the new history; storage failures keep it in memory. */
 /** Adds an attempt to the session's history; anything key-shaped in its draft is removed first. */
-export function addToHistory(productId: string, history: HistoryEntry[], entry: HistoryEntry, keyPrefixes: readonly string[]): HistoryEntry[] {
+export function addToHistory(
+  productId: string,
+  history: HistoryEntry[],
+  entry: HistoryEntry,
+  keyPrefixes: readonly string[],
+): HistoryEntry[] {
   const next = [{ ...entry, draft: draftWithoutKeys(entry.draft, keyPrefixes).draft }, ...history].slice(0, HISTORY_LIMIT);
   try {
     sessionStorage.setItem(historyStorageKey(productId), JSON.stringify(next));

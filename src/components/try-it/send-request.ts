@@ -3,7 +3,14 @@
  * reader's code would, and keeps what the console shows: status, the response's headers (from
  * the SDK's `onResponse` hook), the body, the time taken, and the SDK's typed error.
  */
-import { isApiError, isConnectionError, isKeyFormatError, isTimeoutError, type ClientOptions, type FetchFunction } from '../../sdk/index.ts';
+import {
+  isApiError,
+  isConnectionError,
+  isKeyFormatError,
+  isTimeoutError,
+  type ClientOptions,
+  type FetchFunction,
+} from '../../sdk/index.ts';
 import { sandboxClient } from '../sandbox/sandbox-session.ts';
 import { callEndpoint, sdkErrorData, type SdkErrorData } from '../widgets/sdk-call.ts';
 import type { EndpointInfo, SchemeInfo } from '../widgets/widget-data.ts';
@@ -50,7 +57,9 @@ export async function sendRequest(input: SendInput): Promise<SendResult> {
     apiKey: input.key ?? '',
     // No key, or "send anyway": let the SDK send what it was given, as the reader asked.
     checkKeyFormat: input.key !== null && input.checkKeyFormat,
-    ...(noScheme ? { fetch: withoutAuth(headerNames(input.schemes)) } : { authScheme: input.scheme as NonNullable<ClientOptions['authScheme']> }),
+    ...(noScheme
+      ? { fetch: withoutAuth(headerNames(input.schemes)) }
+      : { authScheme: input.scheme as NonNullable<ClientOptions['authScheme']> }),
   };
 
   let response: Response | undefined;
@@ -79,9 +88,14 @@ export async function sendRequest(input: SendInput): Promise<SendResult> {
       };
     }
     if (isKeyFormatError(error)) return { kind: 'failure', message: error.message, ms: null };
-    if (isTimeoutError(error)) return { kind: 'failure', message: 'The sandbox did not answer in time. Reload the page to restart it.', ms };
+    if (isTimeoutError(error))
+      return { kind: 'failure', message: 'The sandbox did not answer in time. Reload the page to restart it.', ms };
     if (isConnectionError(error)) {
-      return { kind: 'failure', message: 'The request could not reach the sandbox: its service worker did not answer. Reload the page and try again.', ms };
+      return {
+        kind: 'failure',
+        message: 'The request could not reach the sandbox: its service worker did not answer. Reload the page and try again.',
+        ms,
+      };
     }
     // e.g. the SDK refusing an empty id before sending.
     return { kind: 'failure', message: error instanceof Error ? error.message : 'The request failed.', ms: null };

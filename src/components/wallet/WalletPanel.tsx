@@ -25,8 +25,8 @@ export default function WalletPanel({ productId, level }: Props) {
         This browser’s wallet
       </Heading>
       <p className="kp-hint">
-        The keys you create here are remembered in this browser (not on any server), so the docs’ other widgets can use them. They
-        never go into links, logs or analytics.
+        The keys you create here are remembered in this browser (not on any server), so the docs’ other widgets can use them. They never go
+        into links, logs or analytics.
         {hydrated && !wallet.persistent() && ' This browser does not let the page store them: they last until you leave the page.'}
       </p>
       {keys.length === 0 ? (
@@ -58,8 +58,8 @@ export default function WalletPanel({ productId, level }: Props) {
         }}
       >
         <p>
-          The browser forgets all {keys.length} key{keys.length === 1 ? '' : 's'}. The keys keep working in the sandbox, but their
-          secrets cannot be shown again; without the owner key, managing keys needs a sandbox reset.
+          The browser forgets all {keys.length} key{keys.length === 1 ? '' : 's'}. The keys keep working in the sandbox, but their secrets
+          cannot be shown again; without the owner key, managing keys needs a sandbox reset.
         </p>
       </ConfirmDialog>
     </section>

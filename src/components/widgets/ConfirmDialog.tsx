@@ -26,7 +26,12 @@ export default function ConfirmDialog({ open, title, children, confirmLabel, onC
         <button type="button" ref={cancelRef} className="kp-button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className={`kp-button ${danger ? 'kp-button--danger' : 'kp-button--primary'}`} onClick={onConfirm} disabled={busy}>
+        <button
+          type="button"
+          className={`kp-button ${danger ? 'kp-button--danger' : 'kp-button--primary'}`}
+          onClick={onConfirm}
+          disabled={busy}
+        >
           {confirmLabel}
         </button>
       </div>

@@ -57,7 +57,11 @@ export default function CopyButton({ text, label, onCopied, className }: Props) 
         {state === 'copied' ? 'Copied' : label}
       </button>
       <span className="kp-sr-only" aria-live="polite">
-        {state === 'copied' ? 'Copied to the clipboard.' : state === 'failed' ? 'Copying failed: select the text and copy it with the keyboard.' : ''}
+        {state === 'copied'
+          ? 'Copied to the clipboard.'
+          : state === 'failed'
+            ? 'Copying failed: select the text and copy it with the keyboard.'
+            : ''}
       </span>
       {state === 'failed' && <span className="kp-hint">Copying failed: select the text and press Ctrl+C (⌘C).</span>}
     </>

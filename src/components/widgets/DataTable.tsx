@@ -35,7 +35,16 @@ export interface DataTableProps<Row> {
   rowTitle?: (row: Row) => string | undefined;
 }
 
-export default function DataTable<Row>({ columns, rows, rowKey, caption, className, scroll = false, scrollClassName, rowTitle }: DataTableProps<Row>) {
+export default function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  caption,
+  className,
+  scroll = false,
+  scrollClassName,
+  rowTitle,
+}: DataTableProps<Row>) {
   const table = (
     <table className={`kp-table kp-table--compact${className ? ` ${className}` : ''}`}>
       {caption && <caption className="kp-sr-only">{caption}</caption>}

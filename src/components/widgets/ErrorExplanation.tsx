@@ -42,7 +42,16 @@ interface Props {
   message?: string;
 }
 
-export default function ErrorExplanation({ level, title, code, tone = 'caution', children, entry, causeLabel = 'What it means', message }: Props) {
+export default function ErrorExplanation({
+  level,
+  title,
+  code,
+  tone = 'caution',
+  children,
+  entry,
+  causeLabel = 'What it means',
+  message,
+}: Props) {
   return (
     <div className={`kp-callout kp-callout--${tone}`}>
       <Heading level={level}>

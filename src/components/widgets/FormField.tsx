@@ -23,7 +23,17 @@ export interface FormFieldProps {
   children: ReactNode;
 }
 
-export default function FormField({ id, label, layout = 'stacked', hint, hintId = `${id}-hint`, error, errorId = `${id}-error`, after, children }: FormFieldProps) {
+export default function FormField({
+  id,
+  label,
+  layout = 'stacked',
+  hint,
+  hintId = `${id}-hint`,
+  error,
+  errorId = `${id}-error`,
+  after,
+  children,
+}: FormFieldProps) {
   return (
     <div className={layout === 'row' ? 'kp-inline-form__row' : 'kp-field'}>
       <label htmlFor={id} className="kp-label">

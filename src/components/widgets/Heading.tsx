@@ -8,6 +8,16 @@ export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 
 export const below = (level: HeadingLevel): HeadingLevel => Math.min(6, level + 1) as HeadingLevel;
 
-export default function Heading({ level, id, className, children }: { level: HeadingLevel; id?: string; className?: string; children: ReactNode }) {
+export default function Heading({
+  level,
+  id,
+  className,
+  children,
+}: {
+  level: HeadingLevel;
+  id?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return createElement(`h${level}`, { id, className }, children);
 }

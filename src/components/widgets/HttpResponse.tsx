@@ -24,7 +24,9 @@ const HEADER_COLUMNS = [
 /** Headers open, as a table named by `caption` (read by screen readers). */
 export function HeaderTable({ caption, headers }: { caption: string; headers: Array<[string, string]> }) {
   if (!headers.length) return <p className="kp-hint">No headers.</p>;
-  return <DataTable caption={caption} className="kp-lab-headers" scroll columns={HEADER_COLUMNS} rows={headers} rowKey={([name]) => name} />;
+  return (
+    <DataTable caption={caption} className="kp-lab-headers" scroll columns={HEADER_COLUMNS} rows={headers} rowKey={([name]) => name} />
+  );
 }
 
 function FoldedHeaders({ headers }: { headers: Array<[string, string]> }) {
@@ -72,7 +74,12 @@ export default function HttpResponse({ response, level, layout, statusExtra, chi
         </p>
       )}
       {/* Scrolls when long, so it is focusable for keyboard users. */}
-      <div className="kp-code" role="region" {...(folded ? { 'aria-labelledby': `${id}-body` } : { 'aria-label': 'Response body' })} tabIndex={0}>
+      <div
+        className="kp-code"
+        role="region"
+        {...(folded ? { 'aria-labelledby': `${id}-body` } : { 'aria-label': 'Response body' })}
+        tabIndex={0}
+      >
         <pre>
           <code>{prettyBody(response.body)}</code>
         </pre>

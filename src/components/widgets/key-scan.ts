@@ -22,7 +22,8 @@ interface Finding {
 function findings(code: string, keyPrefixes: readonly string[]): Finding[] {
   if (!keyPrefixes.length) return [];
   const found: Finding[] = [];
-  for (const match of code.matchAll(keyPattern(keyPrefixes))) found.push({ key: match[0], ranges: [[match.index, match.index + match[0].length]] });
+  for (const match of code.matchAll(keyPattern(keyPrefixes)))
+    found.push({ key: match[0], ranges: [[match.index, match.index + match[0].length]] });
   for (const run of literalRuns(code, scanCode(code).literals)) {
     if (run.length < 2) continue;
     const joined = run.map((literal) => literal.text).join('');
@@ -34,7 +35,8 @@ function findings(code: string, keyPrefixes: readonly string[]): Finding[] {
       for (const literal of run) {
         const from = offset;
         offset += literal.text.length;
-        if (offset > match.index && from < match.index + match[0].length) ranges.push([literal.start + 1, literal.start + 1 + literal.text.length]);
+        if (offset > match.index && from < match.index + match[0].length)
+          ranges.push([literal.start + 1, literal.start + 1 + literal.text.length]);
       }
       // A key whole in one literal was found above; joining only runs it into the next string.
       const pieces = run.filter((literal) => ranges.some(([start]) => start === literal.start + 1));

@@ -31,7 +31,12 @@ export interface CallInput {
 type Method = (...args: unknown[]) => Promise<unknown>;
 
 /** Calls `client.<resource>.<method>()` for an endpoint, with the arguments its SDK method takes. */
-export function callEndpoint(client: KeyportClient, endpoint: CallableEndpoint, input: CallInput, options: RequestOptions = {}): Promise<unknown> {
+export function callEndpoint(
+  client: KeyportClient,
+  endpoint: CallableEndpoint,
+  input: CallInput,
+  options: RequestOptions = {},
+): Promise<unknown> {
   const [resource, method] = endpoint.id.split('.') as [string, string];
   const call = (client as unknown as Record<string, Record<string, Method> | undefined>)[resource]?.[method];
   if (!call) return Promise.reject(new Error(`The SDK has no method for ${endpoint.id}.`));

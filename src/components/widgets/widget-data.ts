@@ -196,7 +196,8 @@ function endpointInfo(model: ApiModel, endpoint: Endpoint): EndpointInfo {
 export const errorInfos = (model: ApiModel): ErrorInfo[] =>
   model.errors.map(({ id, status, title, cause, fix }) => ({ id, status, title, cause, fix, docsPath: errorDocsPath(id) }));
 
-const scopeInfos = (model: ApiModel): ScopeInfo[] => model.scopes.map(({ id, description, group, grantsAll }) => ({ id, description, group, grantsAll }));
+const scopeInfos = (model: ApiModel): ScopeInfo[] =>
+  model.scopes.map(({ id, description, group, grantsAll }) => ({ id, description, group, grantsAll }));
 
 export function consoleData(model: ApiModel): ConsoleData {
   return {
@@ -274,7 +275,12 @@ export interface RateLimitLabData {
 }
 
 export function rateLimitLabData(model: ApiModel): RateLimitLabData {
-  return { api: labApi(model), demo: { ...model.rateLimits.demo }, headers: RATE_LIMIT_HEADERS, rateLimitedDocs: errorDocsPath('rate_limited') };
+  return {
+    api: labApi(model),
+    demo: { ...model.rateLimits.demo },
+    headers: RATE_LIMIT_HEADERS,
+    rateLimitedDocs: errorDocsPath('rate_limited'),
+  };
 }
 
 // ── Rotation walkthrough ─────────────────────────────────────────────────────────────────────

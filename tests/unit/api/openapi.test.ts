@@ -7,7 +7,10 @@ import { presets } from '../../../src/api/presets/index.ts';
 type Operation = {
   operationId: string;
   security: Array<Record<string, string[]>>;
-  responses: Record<string, { headers?: Record<string, unknown>; content?: { 'application/json': { examples?: Record<string, unknown> } } }>;
+  responses: Record<
+    string,
+    { headers?: Record<string, unknown>; content?: { 'application/json': { examples?: Record<string, unknown> } } }
+  >;
 };
 
 function operations(document: Record<string, unknown>): Array<Operation & { method: string; path: string }> {

@@ -10,7 +10,17 @@ describe('every preset', () => {
   test.each(Object.keys(presets))('%s has "who am I" and every key-management endpoint', (name) => {
     const ids = loadModel(name).endpoints.map((e) => e.id);
     expect(ids).toEqual(
-      expect.arrayContaining(['whoami.get', 'keys.list', 'keys.create', 'keys.get', 'keys.update', 'keys.roll', 'keys.revoke', 'keys.usage', 'keys.events']),
+      expect.arrayContaining([
+        'whoami.get',
+        'keys.list',
+        'keys.create',
+        'keys.get',
+        'keys.update',
+        'keys.roll',
+        'keys.revoke',
+        'keys.usage',
+        'keys.events',
+      ]),
     );
   });
 });

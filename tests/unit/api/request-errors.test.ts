@@ -6,7 +6,10 @@ import { errorDocsPath } from '../../../src/api/runtime/index.ts';
 import { openApiDocument } from '../../../src/api/openapi.ts';
 import { presets } from '../../../src/api/presets/index.ts';
 
-type Responses = Record<string, { headers?: Record<string, { required?: boolean }>; content?: { 'application/json': { examples?: Record<string, unknown> } } }>;
+type Responses = Record<
+  string,
+  { headers?: Record<string, { required?: boolean }>; content?: { 'application/json': { examples?: Record<string, unknown> } } }
+>;
 
 const NEW_ERRORS = {
   malformed_request: 400,

@@ -79,7 +79,10 @@ describe('API bodies', () => {
     ]);
     expect(body.safeParse({ title: 'x'.repeat(21), text: 'x' }).success).toBe(false);
     expect(body.safeParse({ title: 'ok', text: 'x', tags: ['a', 'b', 'c'] }).success).toBe(false);
-    const schema = z.toJSONSchema(body, { io: 'input' }) as { additionalProperties: boolean; properties: Record<string, { description?: string }> };
+    const schema = z.toJSONSchema(body, { io: 'input' }) as {
+      additionalProperties: boolean;
+      properties: Record<string, { description?: string }>;
+    };
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties['text']!.description).toBe('The message.');
   });
@@ -122,7 +125,9 @@ describe('the key-name rule the API and the key manager share', () => {
     for (const id of ['keys.create', 'keys.update']) {
       const body = model.endpoints.find((e) => e.id === id)!.body!;
       const result = body.safeParse({ name: 'CI\r\nX-Injected: 1' });
-      expect(result.success ? null : result.error.issues[0]!.message, id).toBe(keyNameProblem('CI\r\nX-Injected: 1', model.keyPolicy.nameMaxLength));
+      expect(result.success ? null : result.error.issues[0]!.message, id).toBe(
+        keyNameProblem('CI\r\nX-Injected: 1', model.keyPolicy.nameMaxLength),
+      );
     }
   });
 });

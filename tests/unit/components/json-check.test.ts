@@ -23,7 +23,9 @@ describe('checkJson', () => {
       `"1:1 unexpected “<”: expected a value (an object, array, string, number, true, false or null)"`,
     );
     expect(problem('{"a": 1} x')).toMatchInlineSnapshot(`"1:10 unexpected “x” after the end of the JSON value"`);
-    expect(problem('{"a": "\\q"}')).toMatchInlineSnapshot(`"1:8 this backslash does not start a valid escape (use \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)"`);
+    expect(problem('{"a": "\\q"}')).toMatchInlineSnapshot(
+      `"1:8 this backslash does not start a valid escape (use \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)"`,
+    );
     expect(problem('{"a": 01}')).toMatchInlineSnapshot(`"1:8 expected "," or "}", found “1”"`);
   });
 
@@ -31,7 +33,9 @@ describe('checkJson', () => {
     expect(problem('{"a": "x\u0001"}')).toMatchInlineSnapshot(
       `"1:9 a control character (U+0001) cannot appear inside a string; write it escaped, e.g. \\n for a line break"`,
     );
-    expect(problem('["🔑", x]')).toMatchInlineSnapshot(`"1:7 unexpected “x”: expected a value (an object, array, string, number, true, false or null)"`);
+    expect(problem('["🔑", x]')).toMatchInlineSnapshot(
+      `"1:7 unexpected “x”: expected a value (an object, array, string, number, true, false or null)"`,
+    );
   });
 
   it('stops deeply nested input instead of overflowing the stack', () => {

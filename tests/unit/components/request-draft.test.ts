@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addToHistory, draftFromHash, draftWithoutKeys, readDraft, shareLink, type RequestDraft } from '../../../src/components/try-it/request-draft.ts';
+import {
+  addToHistory,
+  draftFromHash,
+  draftWithoutKeys,
+  readDraft,
+  shareLink,
+  type RequestDraft,
+} from '../../../src/components/try-it/request-draft.ts';
 
 const draft: RequestDraft = { endpoint: 'contacts.create', id: '', query: {}, body: '{"name": "Ключ 🔑 <b>"}', scheme: 'X-API-Key' };
 
@@ -24,7 +31,9 @@ describe('shared links', () => {
     expect(JSON.stringify(clean)).not.toContain(key.slice(8));
     expect(clean.body).toBe('{"name": "KEY_REMOVED_USE_PROCESS_ENV", "other": "fine"}');
     expect(draftWithoutKeys(draft, ['sk_test_'])).toEqual({ draft, removed: false });
-    const history = addToHistory('huechat', [], { at: 1, draft: typed, key: { source: 'pasted' }, status: 200, outcome: '200 OK', ms: 3 }, ['sk_test_']);
+    const history = addToHistory('huechat', [], { at: 1, draft: typed, key: { source: 'pasted' }, status: 200, outcome: '200 OK', ms: 3 }, [
+      'sk_test_',
+    ]);
     expect(JSON.stringify(history)).not.toContain(key.slice(8));
   });
 

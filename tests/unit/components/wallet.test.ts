@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createWallet, managementKeys, parseWallet, serializeWallet, walletStorageKey, type WalletKey } from '../../../src/components/wallet/wallet.ts';
+import {
+  createWallet,
+  managementKeys,
+  parseWallet,
+  serializeWallet,
+  walletStorageKey,
+  type WalletKey,
+} from '../../../src/components/wallet/wallet.ts';
 import { MemoryStorage } from './memory-storage.ts';
 
 const key = (overrides: Partial<WalletKey> = {}): WalletKey => ({
@@ -73,7 +80,9 @@ describe('the wallet', () => {
   it('reads damaged, foreign or other-version text as an empty wallet, and drops malformed entries', () => {
     expect(parseWallet('{not json')).toEqual([]);
     expect(parseWallet(JSON.stringify({ version: 2, keys: [key()] }))).toEqual([]);
-    expect(parseWallet(JSON.stringify({ version: 1, keys: [key(), { id: 3 }, null, { ...key({ id: 'key_x' }), environment: 'prod' }] }))).toEqual([key()]);
+    expect(
+      parseWallet(JSON.stringify({ version: 1, keys: [key(), { id: 3 }, null, { ...key({ id: 'key_x' }), environment: 'prod' }] })),
+    ).toEqual([key()]);
   });
 
   it('keeps working in memory when the browser refuses to store', () => {

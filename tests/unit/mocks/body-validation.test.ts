@@ -17,7 +17,9 @@ const pathOf = (endpoint: Endpoint) => endpoint.path.replace('{id}', 'rec_any');
 
 /** Top-level body fields that take text: a string, or a list of strings. */
 function textFields(endpoint: Endpoint): Array<{ field: string; list: boolean }> {
-  const schema = z.toJSONSchema(endpoint.body!, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, Record<string, any>> };
+  const schema = z.toJSONSchema(endpoint.body!, { io: 'input', unrepresentable: 'any' }) as {
+    properties: Record<string, Record<string, any>>;
+  };
   const isString = (s: Record<string, any> | undefined): boolean => s?.['type'] === 'string' || (s?.['anyOf'] ?? []).some(isString);
   return Object.entries(schema.properties).flatMap(([field, s]): Array<{ field: string; list: boolean }> => {
     if (isString(s)) return [{ field, list: false }];
@@ -41,20 +43,33 @@ describe.each(Object.keys(presets))('request bodies and queries of %s', (preset)
     expect(bodyEndpoints.length).toBeGreaterThan(3);
     for (const endpoint of bodyEndpoints) {
       const json = JSON.stringify(requestExample(h.model, endpoint));
-      for (const type of [null, 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=iso-8859-1', 'application/jsonp']) {
+      for (const type of [
+        null,
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/json; charset=iso-8859-1',
+        'application/jsonp',
+      ]) {
         const reply = await h.call(endpoint.method, pathOf(endpoint), { rawBody: json, headers: type ? { 'Content-Type': type } : {} });
         expect([reply.status, reply.error], `${endpoint.id} with ${type}`).toEqual([415, 'unsupported_media_type']);
       }
     }
     const create = bodyEndpoints.find((e) => e.id === 'keys.create')!;
-    for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;Charset="UTF-8"', 'application/merge-patch+json']) {
+    for (const type of [
+      'application/json',
+      'application/json; charset=utf-8',
+      'Application/JSON;Charset="UTF-8"',
+      'application/merge-patch+json',
+    ]) {
       const reply = await h.call('POST', create.path, { rawBody: JSON.stringify({ name: 'Typed' }), headers: { 'Content-Type': type } });
       expect(reply.status, type).toBe(201);
     }
     // An empty body stands for `{}`, whatever its type.
     const roll = bodyEndpoints.find((e) => e.id === 'keys.roll')!;
     const created = await h.createKey({ name: 'To roll' });
-    expect((await h.call('POST', roll.path.replace('{id}', created.id), { rawBody: '', headers: { 'Content-Type': 'text/plain' } })).status).toBe(201);
+    expect(
+      (await h.call('POST', roll.path.replace('{id}', created.id), { rawBody: '', headers: { 'Content-Type': 'text/plain' } })).status,
+    ).toBe(201);
   });
 
   test('a body over 1 MB is 413, and one that is not UTF-8 is 400', async () => {
@@ -64,7 +79,12 @@ describe.each(Object.keys(presets))('request bodies and queries of %s', (preset)
     expect([tooLarge.status, tooLarge.error]).toEqual([413, 'body_too_large']);
     const latin1 = await fetch(`${h.model.environments.find((e) => e.id === 'test')!.baseUrl}${create.path}`, {
       method: 'POST',
-      headers: { ...(h.model.auth.schemes[0]!.type === 'bearer' ? { Authorization: `Bearer ${h.owner}` } : { [h.model.auth.schemes[0]!.name]: h.owner }), 'Content-Type': 'application/json' },
+      headers: {
+        ...(h.model.auth.schemes[0]!.type === 'bearer'
+          ? { Authorization: `Bearer ${h.owner}` }
+          : { [h.model.auth.schemes[0]!.name]: h.owner }),
+        'Content-Type': 'application/json',
+      },
       body: new Uint8Array([...new TextEncoder().encode('{"name":"Caf'), 0xe9, ...new TextEncoder().encode('"}')]),
     });
     expect(latin1.status).toBe(400);
@@ -75,7 +95,9 @@ describe.each(Object.keys(presets))('request bodies and queries of %s', (preset)
     for (const endpoint of bodyEndpoints) {
       const reply = await h.call(endpoint.method, pathOf(endpoint), { body: { ...requestExample(h.model, endpoint), colour: 'blue' } });
       expect([reply.status, reply.error], endpoint.id).toEqual([422, 'validation_failed']);
-      expect(errorMessage(h.model, reply.body), endpoint.id).toMatch(/^Invalid value for `colour`: this field is not part of this endpoint’s body; it accepts /);
+      expect(errorMessage(h.model, reply.body), endpoint.id).toMatch(
+        /^Invalid value for `colour`: this field is not part of this endpoint’s body; it accepts /,
+      );
     }
   });
 
@@ -119,7 +141,18 @@ describe.each(Object.keys(presets))('request bodies and queries of %s', (preset)
     await h.createKey({ name: 'Second' });
     expect(await limit('limit=1')).toEqual([200, 1]);
     expect(await limit('limit=%31')).toEqual([200, 1]);
-    for (const query of ['limit=0x10', 'limit=1e1', 'limit=NaN', 'limit=-1', 'limit=0', 'limit=101', 'limit=', 'limit=1.5', 'limit=%201', 'limit=99999999999999999999999']) {
+    for (const query of [
+      'limit=0x10',
+      'limit=1e1',
+      'limit=NaN',
+      'limit=-1',
+      'limit=0',
+      'limit=101',
+      'limit=',
+      'limit=1.5',
+      'limit=%201',
+      'limit=99999999999999999999999',
+    ]) {
       expect(await limit(query), query).toEqual([422, 'Invalid value for `limit`: use a whole number from 1 to 100, in decimal digits']);
     }
     expect(await limit('limit=1&limit=2')).toEqual([422, 'Invalid value for `limit`: given 2 times; give it once']);

@@ -33,8 +33,7 @@ describe.each(Object.keys(presets))('credentials for %s', (preset) => {
 
   test('every accepted scheme works, whatever the case of the header name', async () => {
     for (const accepted of h.model.auth.schemes) {
-      const headers =
-        accepted.type === 'bearer' ? { authorization: `bearer ${h.owner}` } : { [accepted.name.toUpperCase()]: h.owner };
+      const headers = accepted.type === 'bearer' ? { authorization: `bearer ${h.owner}` } : { [accepted.name.toUpperCase()]: h.owner };
       expect((await h.call('GET', me, { key: null, headers })).status).toBe(200);
     }
   });
@@ -111,10 +110,18 @@ test('malformed keys are explained in words a reader can act on (huechat)', asyn
   try {
     const message = async (value: string, header = 'X-API-Key') =>
       (await h.call('GET', '/me', { key: null, headers: { [header]: value } })).body.message;
-    expect(await message('pk_test_123')).toMatchInlineSnapshot(`"API key is malformed: the key should start with "sk_live_" or "sk_test_""`);
-    expect(await message(h.owner.slice(0, -3))).toMatchInlineSnapshot(`"API key is malformed: the key is 3 character(s) too short; it may be cut off"`);
-    expect(await message(`${h.owner.slice(0, 20)}${h.owner[20] === 'Z' ? 'Y' : 'Z'}${h.owner.slice(21)}`)).toMatchInlineSnapshot(`"API key is malformed: the checksum does not match: a character was mistyped"`);
-    expect(await message(`Token ${h.owner}`, 'Authorization')).toMatchInlineSnapshot(`"API key is malformed: the Authorization header must be "Bearer" followed by a space and the key"`);
+    expect(await message('pk_test_123')).toMatchInlineSnapshot(
+      `"API key is malformed: the key should start with "sk_live_" or "sk_test_""`,
+    );
+    expect(await message(h.owner.slice(0, -3))).toMatchInlineSnapshot(
+      `"API key is malformed: the key is 3 character(s) too short; it may be cut off"`,
+    );
+    expect(await message(`${h.owner.slice(0, 20)}${h.owner[20] === 'Z' ? 'Y' : 'Z'}${h.owner.slice(21)}`)).toMatchInlineSnapshot(
+      `"API key is malformed: the checksum does not match: a character was mistyped"`,
+    );
+    expect(await message(`Token ${h.owner}`, 'Authorization')).toMatchInlineSnapshot(
+      `"API key is malformed: the Authorization header must be "Bearer" followed by a space and the key"`,
+    );
   } finally {
     h.close();
   }

@@ -64,9 +64,7 @@ export const errorMessage = (model: ApiModel, body: unknown) => errorOf(model, b
 
 function endpointFor(model: ApiModel, method: string, path: string): Endpoint | undefined {
   const bare = path.split('?')[0]!;
-  return model.endpoints.find(
-    (e) => e.method === method && new RegExp(`^${e.path.replace(/\{id\}/g, '[^/]+')}$`).test(bare),
-  );
+  return model.endpoints.find((e) => e.method === method && new RegExp(`^${e.path.replace(/\{id\}/g, '[^/]+')}$`).test(bare));
 }
 
 export async function startHarness(preset: string, options: SandboxOptions = {}): Promise<Harness> {
@@ -126,7 +124,9 @@ export async function keyLackingScope(h: Harness): Promise<{ key: string; endpoi
   if (model.access.mode === 'account-role') {
     const grantsAll = model.scopes.find((s) => s.grantsAll)!.id;
     for (const role of model.access.roles.filter((r) => !r.scopes.includes(grantsAll))) {
-      const endpoint = model.endpoints.find((e) => e.scopes.some((s) => !role.scopes.includes(s)) && !e.path.includes('{id}') && e.method === 'GET');
+      const endpoint = model.endpoints.find(
+        (e) => e.scopes.some((s) => !role.scopes.includes(s)) && !e.path.includes('{id}') && e.method === 'GET',
+      );
       if (endpoint) {
         h.sandbox.settings.update({ accountRole: role.id });
         return { key: h.owner, endpoint, missing: endpoint.scopes.filter((s) => !role.scopes.includes(s)) };
@@ -143,7 +143,8 @@ export async function keyLackingScope(h: Harness): Promise<{ key: string; endpoi
 /** Whether the sandbox owner key may call an endpoint: any, or those of its account role. */
 export function ownerMayCall(model: ApiModel, endpoint: Endpoint): boolean {
   const { access } = model;
-  const granted = access.mode === 'account-role' ? access.roles.find((r) => r.id === access.sandboxRole)!.scopes : [fullAccessScope(model).id];
+  const granted =
+    access.mode === 'account-role' ? access.roles.find((r) => r.id === access.sandboxRole)!.scopes : [fullAccessScope(model).id];
   return missingScopes(endpoint, granted, fullAccessScope(model).id).length === 0;
 }
 

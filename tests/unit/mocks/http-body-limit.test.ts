@@ -40,7 +40,11 @@ function expectTooLarge(status: number, connection: string | null | undefined, b
 
 test('undici’s fetch gets the 413, and its next request on the pool is answered', async () => {
   for (let round = 0; round < 3; round++) {
-    const tooLarge = await fetch(`${origin}/v2/contacts`, { method: 'POST', headers: { 'X-API-Key': key, 'Content-Type': 'application/json' }, body: big });
+    const tooLarge = await fetch(`${origin}/v2/contacts`, {
+      method: 'POST',
+      headers: { 'X-API-Key': key, 'Content-Type': 'application/json' },
+      body: big,
+    });
     expectTooLarge(tooLarge.status, tooLarge.headers.get('connection'), await tooLarge.text());
     const next = await fetch(`${origin}/v2/me`, { headers: { 'X-API-Key': key } });
     expect(next.status).toBe(200);
@@ -85,7 +89,11 @@ test('Node’s keep-alive Agent gets the 413, drops that socket, and reuses the 
 test('a body just under the limit is read whole', async () => {
   const name = 'x'.repeat(150);
   const fits = JSON.stringify({ name, pad: ' '.repeat(MAX_BODY_BYTES - 200) });
-  const reply = await fetch(`${origin}/v2/contacts`, { method: 'POST', headers: { 'X-API-Key': key, 'Content-Type': 'application/json' }, body: fits });
+  const reply = await fetch(`${origin}/v2/contacts`, {
+    method: 'POST',
+    headers: { 'X-API-Key': key, 'Content-Type': 'application/json' },
+    body: fits,
+  });
   // Read, parsed and judged on its fields: an unknown one, not the size.
   expect(Buffer.byteLength(fits)).toBeLessThan(MAX_BODY_BYTES);
   expect([reply.status, errorOf(model, await reply.json())!['message']]).toEqual([422, expect.stringMatching(/^Invalid value for `pad`/)]);

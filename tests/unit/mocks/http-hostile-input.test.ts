@@ -42,7 +42,8 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 function mapStrings(value: Json, replace: (text: string) => string): Json {
   if (typeof value === 'string') return replace(value);
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, replace));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, replace)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, replace)]));
   return value;
 }
 
@@ -103,21 +104,73 @@ function requestCases(model: ApiModel, testBase: string, key: string): Case[] {
     { name: 'absolute form with a broken host', request: line('GET http://[::1/ HTTP/1.1'), status: 400, error: 'malformed_request' },
     { name: 'a backslash in the path', request: line(`GET ${testBase}\\..\\[ HTTP/1.1`), status: 400, error: 'malformed_request' },
     { name: 'the asterisk form', request: line('OPTIONS * HTTP/1.1'), status: 400, error: 'malformed_request' },
-    { name: 'HTTP/1.1 without Host', request: `GET ${me} HTTP/1.1\r\n${authName}: ${authValue}\r\n\r\n`, status: 400, error: 'malformed_request' },
+    {
+      name: 'HTTP/1.1 without Host',
+      request: `GET ${me} HTTP/1.1\r\n${authName}: ${authValue}\r\n\r\n`,
+      status: 400,
+      error: 'malformed_request',
+    },
     { name: 'TRACE', request: line(`TRACE ${me} HTTP/1.1`), status: 405, error: 'method_not_allowed' },
     { name: 'TRACE to an unknown path', request: line('TRACE /nowhere HTTP/1.1'), status: 405, error: 'method_not_allowed' },
     { name: 'CONNECT to a path', request: line(`CONNECT ${me} HTTP/1.1`), status: 405, error: 'method_not_allowed', closes: true },
-    { name: 'CONNECT to a host', request: line('CONNECT example.com:443 HTTP/1.1'), status: 405, error: 'method_not_allowed', closes: true },
+    {
+      name: 'CONNECT to a host',
+      request: line('CONNECT example.com:443 HTTP/1.1'),
+      status: 405,
+      error: 'method_not_allowed',
+      closes: true,
+    },
     { name: 'a method no one knows', request: line(`FOO ${me} HTTP/1.1`), status: 405, error: 'method_not_allowed', closes: true },
     { name: 'a WebDAV method', request: line(`PROPFIND ${me} HTTP/1.1`), status: 405, error: 'method_not_allowed' },
     { name: 'a 17 KB URL', request: line(`GET ${me}?q=${'a'.repeat(17_000)} HTTP/1.1`), status: 414, error: 'url_too_long' },
-    { name: 'a 1.1 MB URL', request: line(`GET ${me}?q=${'a'.repeat(1_100_000)} HTTP/1.1`), status: 431, error: 'headers_too_large', closes: true },
-    { name: 'a 64 KB header', request: line(`GET ${me} HTTP/1.1`, `X-Big: ${'a'.repeat(65_536)}\r\n`), status: 431, error: 'headers_too_large' },
-    { name: 'a 1.1 MB header', request: line(`GET ${me} HTTP/1.1`, `X-Big: ${'a'.repeat(1_100_000)}\r\n`), status: 431, error: 'headers_too_large', closes: true },
-    { name: 'a bare CR in a header', request: line(`GET ${me} HTTP/1.1`, 'X-Bad: a\rb\r\n'), status: 400, error: 'malformed_request', closes: true },
-    { name: 'a bare LF in a header', request: line(`GET ${me} HTTP/1.1`, 'X-Bad: a\nb\r\n'), status: 400, error: 'malformed_request', closes: true },
-    { name: 'a NUL in a header', request: line(`GET ${me} HTTP/1.1`, 'X-Bad: a\0b\r\n'), status: 400, error: 'malformed_request', closes: true },
-    { name: 'a space in a header name', request: line(`GET ${me} HTTP/1.1`, 'X Bad: 1\r\n'), status: 400, error: 'malformed_request', closes: true },
+    {
+      name: 'a 1.1 MB URL',
+      request: line(`GET ${me}?q=${'a'.repeat(1_100_000)} HTTP/1.1`),
+      status: 431,
+      error: 'headers_too_large',
+      closes: true,
+    },
+    {
+      name: 'a 64 KB header',
+      request: line(`GET ${me} HTTP/1.1`, `X-Big: ${'a'.repeat(65_536)}\r\n`),
+      status: 431,
+      error: 'headers_too_large',
+    },
+    {
+      name: 'a 1.1 MB header',
+      request: line(`GET ${me} HTTP/1.1`, `X-Big: ${'a'.repeat(1_100_000)}\r\n`),
+      status: 431,
+      error: 'headers_too_large',
+      closes: true,
+    },
+    {
+      name: 'a bare CR in a header',
+      request: line(`GET ${me} HTTP/1.1`, 'X-Bad: a\rb\r\n'),
+      status: 400,
+      error: 'malformed_request',
+      closes: true,
+    },
+    {
+      name: 'a bare LF in a header',
+      request: line(`GET ${me} HTTP/1.1`, 'X-Bad: a\nb\r\n'),
+      status: 400,
+      error: 'malformed_request',
+      closes: true,
+    },
+    {
+      name: 'a NUL in a header',
+      request: line(`GET ${me} HTTP/1.1`, 'X-Bad: a\0b\r\n'),
+      status: 400,
+      error: 'malformed_request',
+      closes: true,
+    },
+    {
+      name: 'a space in a header name',
+      request: line(`GET ${me} HTTP/1.1`, 'X Bad: 1\r\n'),
+      status: 400,
+      error: 'malformed_request',
+      closes: true,
+    },
     {
       name: 'a chunk size that is not hexadecimal',
       request: `POST ${list} HTTP/1.1\r\n${headerLines('Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n')}\r\nZZ\r\n{}\r\n0\r\n\r\n`,
@@ -125,11 +178,27 @@ function requestCases(model: ApiModel, testBase: string, key: string): Case[] {
       error: 'malformed_request',
       closes: true,
     },
-    { name: 'two Content-Lengths', request: line(`POST ${list} HTTP/1.1`, 'Content-Length: 2\r\nContent-Length: 3\r\n') + '{}', status: 400, error: 'malformed_request', closes: true },
+    {
+      name: 'two Content-Lengths',
+      request: line(`POST ${list} HTTP/1.1`, 'Content-Length: 2\r\nContent-Length: 3\r\n') + '{}',
+      status: 400,
+      error: 'malformed_request',
+      closes: true,
+    },
     { name: 'an HTTP/2 preface', request: 'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', status: 400, error: 'malformed_request', closes: true },
     { name: 'HTTP/9.9', request: line(`GET ${me} HTTP/9.9`), status: 400, error: 'malformed_request', closes: true },
-    { name: 'the key header twice, same key', request: line(`GET ${me} HTTP/1.1`, `${authName}: ${authValue}\r\n`), status: 401, error: 'malformed_api_key' },
-    { name: 'the key header twice, another key', request: line(`GET ${me} HTTP/1.1`, `${authName}: ${authValue.slice(0, -1)}x\r\n`), status: 401, error: 'conflicting_api_keys' },
+    {
+      name: 'the key header twice, same key',
+      request: line(`GET ${me} HTTP/1.1`, `${authName}: ${authValue}\r\n`),
+      status: 401,
+      error: 'malformed_api_key',
+    },
+    {
+      name: 'the key header twice, another key',
+      request: line(`GET ${me} HTTP/1.1`, `${authName}: ${authValue.slice(0, -1)}x\r\n`),
+      status: 401,
+      error: 'conflicting_api_keys',
+    },
     ...['limit=0x10', 'limit=1&limit=2', 'limit=NaN', 'limit=-1', 'limit=1e400', 'limit=%E0%A4%A', 'starting_after=%ZZ'].map((query) => ({
       name: `?${query}`,
       request: line(`GET ${list}?${query} HTTP/1.1`),

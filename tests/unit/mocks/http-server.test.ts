@@ -21,8 +21,18 @@ const SEPARATOR = '\n--keyport-curl--\n';
 
 /** Runs curl with headers from its config on stdin; returns status, headers and JSON body. */
 async function curl(url: string, requestHeaders: Record<string, string>, extra: string[] = []) {
-  const config = Object.entries(requestHeaders).map(([name, value]) => `header = "${name}: ${value}"`).join('\n');
-  const child = execFile('curl', ['--silent', '--config', '-', '--write-out', `${SEPARATOR}%{http_code}${SEPARATOR}%{header_json}`, ...extra, url]);
+  const config = Object.entries(requestHeaders)
+    .map(([name, value]) => `header = "${name}: ${value}"`)
+    .join('\n');
+  const child = execFile('curl', [
+    '--silent',
+    '--config',
+    '-',
+    '--write-out',
+    `${SEPARATOR}%{http_code}${SEPARATOR}%{header_json}`,
+    ...extra,
+    url,
+  ]);
   child.stdin!.end(config);
   const stdout = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -78,7 +88,10 @@ describe('the sandbox HTTP server (huechat)', () => {
     const missing = await curl(`${test_}/me`, {});
     expect([missing.status, missing.body.type]).toEqual([401, 'missing_api_key']);
     documented('whoami.get', missing);
-    const forbidden = await curl(`${test_}/contacts`, { Authorization: `Bearer ${narrow.secret}`, 'Content-Type': 'application/json' }, ['--data', '{"name":"Ada"}']);
+    const forbidden = await curl(`${test_}/contacts`, { Authorization: `Bearer ${narrow.secret}`, 'Content-Type': 'application/json' }, [
+      '--data',
+      '{"name":"Ada"}',
+    ]);
     expect([forbidden.status, forbidden.body.missing_scopes]).toEqual([403, ['contacts:write']]);
     documented('contacts.create', forbidden);
     let limited = ok;
@@ -105,7 +118,9 @@ for _ in range(61):
 out["limited"] = show(r)
 print(json.dumps(out))
 `;
-    const { stdout } = await run('python3', ['-c', script], { env: { ...process.env, BASE: test_, HUECHAT_API_KEY: full.secret, NARROW_KEY: narrow.secret } });
+    const { stdout } = await run('python3', ['-c', script], {
+      env: { ...process.env, BASE: test_, HUECHAT_API_KEY: full.secret, NARROW_KEY: narrow.secret },
+    });
     const out = JSON.parse(stdout);
     expect([out.ok.status, out.missing.status, out.forbidden.status, out.limited.status]).toEqual([200, 401, 403, 429]);
     documented('whoami.get', out.ok);
@@ -122,7 +137,11 @@ print(json.dumps(out))
     const local = await createKey({ name: 'local', ip_allowlist: ['127.0.0.1'] });
     const spoof = { 'x-keyport-sandbox-client-ip': '198.51.100.7' };
     const refused = await curl(`${test_}/me`, { 'X-API-Key': office.secret, ...spoof });
-    expect([refused.status, refused.body.type, refused.body.message]).toEqual([403, 'ip_not_allowed', 'Requests with this API key are not allowed from 127.0.0.1']);
+    expect([refused.status, refused.body.type, refused.body.message]).toEqual([
+      403,
+      'ip_not_allowed',
+      'Requests with this API key are not allowed from 127.0.0.1',
+    ]);
     expect((await curl(`${test_}/me`, { 'X-API-Key': local.secret, ...spoof })).status).toBe(200);
   });
 
@@ -133,7 +152,13 @@ print(json.dumps(out))
     expect(elsewhere.headers['x-request-id']).toMatch(/^req_/);
     expect({ status: elsewhere.status, body: elsewhere.body }).toEqual({
       status: 404,
-      body: { error: 'not_found', message: 'No endpoint for GET /elsewhere found', code: 404, type: 'not_found', docs_url: 'https://docs.huechat.ai/errors/#not-found' },
+      body: {
+        error: 'not_found',
+        message: 'No endpoint for GET /elsewhere found',
+        code: 404,
+        type: 'not_found',
+        docs_url: 'https://docs.huechat.ai/errors/#not-found',
+      },
     });
   });
 

@@ -44,7 +44,9 @@ test('keys of an account-role API cannot be given their own scopes (chameleon)',
   try {
     const reply = await h.call('POST', '/api-keys', { body: { name: 'Mine', scopes: ['projects:read'] } });
     expect(reply.status).toBe(422);
-    expect(reply.body.error.message).toMatchInlineSnapshot(`"Invalid value for \`scopes\`: keys of this API act with the account’s role (Standard); leave scopes and templates out"`);
+    expect(reply.body.error.message).toMatchInlineSnapshot(
+      `"Invalid value for \`scopes\`: keys of this API act with the account’s role (Standard); leave scopes and templates out"`,
+    );
   } finally {
     h.close();
   }

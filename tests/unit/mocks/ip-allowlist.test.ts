@@ -37,7 +37,9 @@ test('invalid allowlist entries are refused with the entry named (huechat)', asy
   try {
     const reply = await h.call('POST', '/api-keys', { body: { name: 'Bad list', ip_allowlist: ['10.0.0.1', '10.0.0.300'] } });
     expect(reply.status).toBe(422);
-    expect(reply.body.message).toMatchInlineSnapshot(`"Invalid value for \`ip_allowlist.1\`: "10.0.0.300" is not an IPv4 or IPv6 address or an IPv4 CIDR range"`);
+    expect(reply.body.message).toMatchInlineSnapshot(
+      `"Invalid value for \`ip_allowlist.1\`: "10.0.0.300" is not an IPv4 or IPv6 address or an IPv4 CIDR range"`,
+    );
   } finally {
     h.close();
   }

@@ -20,7 +20,10 @@ function inlineRefs(node: unknown, document: Json): unknown {
   if (typeof node !== 'object' || node === null) return node;
   const ref = (node as Json)['$ref'];
   if (typeof ref === 'string' && ref.startsWith('#/components/')) {
-    const target = ref.slice(2).split('/').reduce((at: Json, part) => at[part], document);
+    const target = ref
+      .slice(2)
+      .split('/')
+      .reduce((at: Json, part) => at[part], document);
     return inlineRefs(target, document);
   }
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inlineRefs(value, document)]));

@@ -40,7 +40,9 @@ describe('saved state', () => {
 
   test('that is not JSON is replaced by a fresh sandbox, with a message and a new owner key', async () => {
     const sandbox = await createSandbox({ model, storage: memoryStorage('{"schemaVersion": 1, "keys": [') });
-    expect(sandbox.recoveryMessage).toMatchInlineSnapshot(`"The stored sandbox state could not be read (it is not valid JSON), so a fresh sandbox was started with a new owner key."`);
+    expect(sandbox.recoveryMessage).toMatchInlineSnapshot(
+      `"The stored sandbox state could not be read (it is not valid JSON), so a fresh sandbox was started with a new owner key."`,
+    );
     expect(sandbox.ownerKey).toMatch(/^sk_test_/);
   });
 
@@ -48,7 +50,9 @@ describe('saved state', () => {
     const old = JSON.stringify({ schemaVersion: SCHEMA_VERSION - 1, keys: [] });
     const storage = memoryStorage(old);
     const sandbox = await createSandbox({ model, storage });
-    expect(sandbox.recoveryMessage).toMatchInlineSnapshot(`"The stored sandbox state was saved by an older version of the sandbox (schema 0; this one reads 1), so a fresh sandbox was started with a new owner key."`);
+    expect(sandbox.recoveryMessage).toMatchInlineSnapshot(
+      `"The stored sandbox state was saved by an older version of the sandbox (schema 0; this one reads 1), so a fresh sandbox was started with a new owner key."`,
+    );
     expect(sandbox.ownerKey).not.toBeNull();
     expect(JSON.parse(storage.load()!).schemaVersion).toBe(SCHEMA_VERSION);
   });
@@ -70,7 +74,9 @@ describe('saved state', () => {
     storage.save(JSON.stringify(saved));
     const h = await startHarness('huechat', { storage });
     try {
-      expect(h.sandbox.recoveryMessage).toMatchInlineSnapshot(`"Part of the stored sandbox state was damaged and has been reset (settings; sample data); the rest was kept."`);
+      expect(h.sandbox.recoveryMessage).toMatchInlineSnapshot(
+        `"Part of the stored sandbox state was damaged and has been reset (settings; sample data); the rest was kept."`,
+      );
       expect(h.sandbox.ownerKey).toBeNull();
       expect((await h.call('GET', '/me', { key: key.secret })).status).toBe(200);
       const contacts = await h.call('GET', '/contacts', { key: key.secret });
@@ -150,9 +156,15 @@ test('fast-forwarding the sandbox clock expires keys, and the offset is saved', 
 describe('settings', () => {
   test('refuse values that do not fit the preset, saying what to use', async () => {
     const sandbox = await createSandbox({ model });
-    expect(() => sandbox.settings.update({ rateLimitTier: 'gold' })).toThrowErrorMatchingInlineSnapshot(`[Error: Sandbox settings: \`rateLimitTier\` must be one of starter, business, enterprise, or null for the sandbox's own tier.]`);
-    expect(() => sandbox.settings.update({ clientIp: 'localhost' })).toThrowErrorMatchingInlineSnapshot(`[Error: Sandbox setting \`clientIp\`: Use an IPv4 or IPv6 address, e.g. "203.0.113.10".]`);
-    expect(() => sandbox.settings.update({ accountRole: 'admin' })).toThrowErrorMatchingInlineSnapshot(`[Error: Sandbox settings: \`accountRole\` applies only to APIs whose keys act with the account’s role; keys of this API carry their own scopes.]`);
+    expect(() => sandbox.settings.update({ rateLimitTier: 'gold' })).toThrowErrorMatchingInlineSnapshot(
+      `[Error: Sandbox settings: \`rateLimitTier\` must be one of starter, business, enterprise, or null for the sandbox's own tier.]`,
+    );
+    expect(() => sandbox.settings.update({ clientIp: 'localhost' })).toThrowErrorMatchingInlineSnapshot(
+      `[Error: Sandbox setting \`clientIp\`: Use an IPv4 or IPv6 address, e.g. "203.0.113.10".]`,
+    );
+    expect(() => sandbox.settings.update({ accountRole: 'admin' })).toThrowErrorMatchingInlineSnapshot(
+      `[Error: Sandbox settings: \`accountRole\` applies only to APIs whose keys act with the account’s role; keys of this API carry their own scopes.]`,
+    );
     expect(sandbox.settings.get()).toEqual({
       rateLimitMode: 'tier',
       rateLimitTier: null,

@@ -69,7 +69,11 @@ export class RawConnection {
         } else if (this.ended) {
           clearTimeout(timer);
           this.waiting = null;
-          reject(new Error(`The connection ended before a complete ${what}; got ${JSON.stringify(this.buffer.toString('latin1').slice(0, 200))}`));
+          reject(
+            new Error(
+              `The connection ended before a complete ${what}; got ${JSON.stringify(this.buffer.toString('latin1').slice(0, 200))}`,
+            ),
+          );
         }
       };
       this.waiting();
@@ -98,7 +102,10 @@ export class RawConnection {
     const reply = await this.until(() => this.parse(), 'response');
     const closing = reply.headers['connection']?.toLowerCase() === 'close';
     // A connection the server announced as closing must really close, and cleanly.
-    if (closing) await this.until(() => (this.ended ? true : null), 'close').catch(() => this.ended || Promise.reject(new Error('The server announced Connection: close but kept the connection open')));
+    if (closing)
+      await this.until(() => (this.ended ? true : null), 'close').catch(
+        () => this.ended || Promise.reject(new Error('The server announced Connection: close but kept the connection open')),
+      );
     return { ...reply, closed: closing || this.ended };
   }
 

@@ -27,13 +27,16 @@ describe.each(Object.keys(presets))('sample data for %s', (preset) => {
     return candidates.find((body) => endpoint.body!.safeParse(body).success)!;
   };
   const endpointsOf = (type: string) => h.model.endpoints.filter((e) => e.action.type === type && 'collection' in e.action);
-  const collectionOf = (endpoint: Endpoint) => h.model.collections.find((c) => 'collection' in endpoint.action && c.id === endpoint.action.collection)!;
+  const collectionOf = (endpoint: Endpoint) =>
+    h.model.collections.find((c) => 'collection' in endpoint.action && c.id === endpoint.action.collection)!;
 
   test('every list starts with the seeded records, oldest first, with seed ids', async () => {
     for (const endpoint of endpointsOf('list')) {
       const collection = collectionOf(endpoint);
       const reply = await h.call('GET', endpoint.path);
-      expect(reply.body.data.map((r: { id: string }) => r.id)).toEqual(collection.seed.map((_, i) => `${collection.idPrefix}seed_${i + 1}`));
+      expect(reply.body.data.map((r: { id: string }) => r.id)).toEqual(
+        collection.seed.map((_, i) => `${collection.idPrefix}seed_${i + 1}`),
+      );
     }
   });
 

@@ -28,7 +28,8 @@ describe.each(Object.keys(presets))('routing and validation for %s', (preset) =>
     expect(reply.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(reply.headers.get('Access-Control-Allow-Methods')).toBe('GET, POST');
     const allowed = reply.headers.get('Access-Control-Allow-Headers')!.toLowerCase();
-    for (const scheme of h.model.auth.schemes) expect(allowed).toContain(scheme.type === 'bearer' ? 'authorization' : scheme.name.toLowerCase());
+    for (const scheme of h.model.auth.schemes)
+      expect(allowed).toContain(scheme.type === 'bearer' ? 'authorization' : scheme.name.toLowerCase());
     expect(allowed).toContain('content-type');
   });
 
@@ -57,9 +58,16 @@ test('validation messages name the field and the rule (huechat)', async () => {
   const h = await startHarness('huechat');
   try {
     const message = async (path: string, body: unknown) => (await h.call('POST', path, { body })).body.message;
-    expect(await message('/contacts', { name: 'Ada', phone: '555-0123' })).toMatchInlineSnapshot(`"Invalid value for \`phone\`: Use E.164 format, e.g. "+14155550123"."`);
-    expect(await message('/api-keys', { name: 'x', environment: 'staging' })).toMatchInlineSnapshot(`"Invalid value for \`environment\`: Invalid option: expected one of "live"|"test""`);
-    const broken = await h.call('POST', '/contacts', { rawBody: '{"name": sk_test_secret}', headers: { 'Content-Type': 'application/json' } });
+    expect(await message('/contacts', { name: 'Ada', phone: '555-0123' })).toMatchInlineSnapshot(
+      `"Invalid value for \`phone\`: Use E.164 format, e.g. "+14155550123"."`,
+    );
+    expect(await message('/api-keys', { name: 'x', environment: 'staging' })).toMatchInlineSnapshot(
+      `"Invalid value for \`environment\`: Invalid option: expected one of "live"|"test""`,
+    );
+    const broken = await h.call('POST', '/contacts', {
+      rawBody: '{"name": sk_test_secret}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(broken.body.message).toMatchInlineSnapshot(`"The request body is not valid JSON: check quotes, commas and brackets"`);
   } finally {
     h.close();

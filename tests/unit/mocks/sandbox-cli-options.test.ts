@@ -33,7 +33,10 @@ describe('the sandbox command line', () => {
 
   test('SANDBOX_STATE still works, and --state wins over it', () => {
     expect(options([], { SANDBOX_STATE: 'kept.json' }).state).toEqual({ path: resolve(CWD, 'kept.json'), from: 'env' });
-    expect(options(['--state', 'export.json'], { SANDBOX_STATE: 'kept.json' }).state).toEqual({ path: resolve(CWD, 'export.json'), from: 'flag' });
+    expect(options(['--state', 'export.json'], { SANDBOX_STATE: 'kept.json' }).state).toEqual({
+      path: resolve(CWD, 'export.json'),
+      from: 'flag',
+    });
   });
 
   test('PORT still works, and --port wins over it', () => {
@@ -60,7 +63,9 @@ describe('the sandbox command line', () => {
   test('an unknown option or a stray argument is refused by name', () => {
     expect(problem(['--stat', 'x.json'])).toMatchInlineSnapshot(`"Unknown option "--stat"."`);
     expect(problem(['export.json'])).toMatchInlineSnapshot(`"Unexpected argument "export.json"; a state file goes after --state."`);
-    expect(problem(['--state', 'a.json', 'b.json'])).toMatchInlineSnapshot(`"Unexpected argument "b.json"; a state file goes after --state."`);
+    expect(problem(['--state', 'a.json', 'b.json'])).toMatchInlineSnapshot(
+      `"Unexpected argument "b.json"; a state file goes after --state."`,
+    );
   });
 
   test('an option given twice is refused rather than one of them ignored', () => {

@@ -27,7 +27,8 @@ function origin() {
       },
       setItem: (name: string, value: string) => {
         items.set(name, value);
-        for (const other of tabs) if (other !== tab) setTimeout(() => other.dispatchEvent(Object.assign(new Event('storage'), { key: name })));
+        for (const other of tabs)
+          if (other !== tab) setTimeout(() => other.dispatchEvent(Object.assign(new Event('storage'), { key: name })));
       },
       removeItem: (name: string) => items.delete(name),
     }) as unknown as Storage;

@@ -48,17 +48,23 @@ test('with node:sqlite the state goes to FILE.sqlite and no ExperimentalWarning 
   expect(existsSync(`${state}.sqlite`)).toBe(true);
 }, 20_000);
 
-test.runIf(node20)('on Node 20 the state stays in the JSON file, with a one-line notice', async () => {
-  const state = join(dir, 'node20.json');
-  const first = await run(NODE_20, state);
-  expect(first.code).toBe(0);
-  expect(first.stderr.trim().split('\n')).toEqual([
-    expect.stringMatching(/^Node\.js v20\.\S+ has no built-in SQLite: the state is saved to .+node20\.json shortly after each change\. Node\.js 22\.13\+ keeps state durably\.$/),
-  ]);
-  expect(first.stdout).toContain(`Keys: a new sandbox, saved to ${state}.`);
-  expect(existsSync(state)).toBe(true);
-  expect(existsSync(`${state}.sqlite`)).toBe(false);
+test.runIf(node20)(
+  'on Node 20 the state stays in the JSON file, with a one-line notice',
+  async () => {
+    const state = join(dir, 'node20.json');
+    const first = await run(NODE_20, state);
+    expect(first.code).toBe(0);
+    expect(first.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^Node\.js v20\.\S+ has no built-in SQLite: the state is saved to .+node20\.json shortly after each change\. Node\.js 22\.13\+ keeps state durably\.$/,
+      ),
+    ]);
+    expect(first.stdout).toContain(`Keys: a new sandbox, saved to ${state}.`);
+    expect(existsSync(state)).toBe(true);
+    expect(existsSync(`${state}.sqlite`)).toBe(false);
 
-  const second = await run(NODE_20, state);
-  expect(second.stdout).toContain(`Keys were restored from ${state} (1 key); changes are saved back to it.`);
-}, 20_000);
+    const second = await run(NODE_20, state);
+    expect(second.stdout).toContain(`Keys were restored from ${state} (1 key); changes are saved back to it.`);
+  },
+  20_000,
+);

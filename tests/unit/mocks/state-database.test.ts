@@ -177,9 +177,11 @@ describe('leftovers of the JSON writer', () => {
     const unrelated = `${path}.notes.tmp`;
     for (const file of [dead, running, unrelated]) writeFileSync(file, '{}');
     expect(removeLeftoverTemporaryFiles(path)).toEqual([dead]);
-    expect(readdirSync(dir).filter((name) => name.startsWith('tmp-state.json.')).sort()).toEqual(
-      [running, unrelated].map((file) => file.slice(dir.length + 1)).sort(),
-    );
+    expect(
+      readdirSync(dir)
+        .filter((name) => name.startsWith('tmp-state.json.'))
+        .sort(),
+    ).toEqual([running, unrelated].map((file) => file.slice(dir.length + 1)).sort());
   });
 
   test('opening the state removes them and says so', async () => {

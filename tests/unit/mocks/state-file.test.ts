@@ -111,8 +111,11 @@ describe('a state file given with --state', () => {
 /** Runs `npm run sandbox`'s program with arguments and no time to listen; for the refusals. */
 function runServer(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [SERVER, ...args], { env: { ...process.env, PORT: '0', KEYPORT_PRESET: 'huechat' }, timeout: 15_000 }, (error, stdout, stderr) =>
-      done({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [SERVER, ...args],
+      { env: { ...process.env, PORT: '0', KEYPORT_PRESET: 'huechat' }, timeout: 15_000 },
+      (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
   });
 }
@@ -124,7 +127,9 @@ describe('the sandbox server started with --state', () => {
     const server = await startSandboxServer({ KEYPORT_PRESET: 'huechat' }, ['--state', path]);
     try {
       expect(server.key).toBeNull();
-      expect(server.output).toContain(`Imported ${path} into ${path}.sqlite; the state is kept there from now on (served.json is left as it is).`);
+      expect(server.output).toContain(
+        `Imported ${path} into ${path}.sqlite; the state is kept there from now on (served.json is left as it is).`,
+      );
       expect(server.output).toContain(`Keys were restored from ${path} (2 keys); changes are saved to ${path}.sqlite.`);
       expect(server.output).not.toContain(exported.secret);
       expect(server.output).not.toMatch(/sk_test_[0-9A-Za-z]{20,}/);

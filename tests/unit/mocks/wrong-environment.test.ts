@@ -32,7 +32,9 @@ test('the wrong-environment message names both environments (huechat)', async ()
   const h = await startHarness('huechat');
   try {
     const reply = await h.call('GET', '/me', { env: 'live' });
-    expect(reply.body.message).toMatchInlineSnapshot(`"This is a test key, but the request went to the live environment; send it to https://sandbox.huechat.ai/v2"`);
+    expect(reply.body.message).toMatchInlineSnapshot(
+      `"This is a test key, but the request went to the live environment; send it to https://sandbox.huechat.ai/v2"`,
+    );
   } finally {
     h.close();
   }

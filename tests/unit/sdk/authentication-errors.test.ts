@@ -13,7 +13,14 @@ import {
 import { apiError, fakeFetch, generic, makeKey, model } from './fake-api.ts';
 
 const unauthorized = model.errors.filter((error) => error.status === 401);
-const params = { detail: 'the checksum does not match', keyEnvironment: 'test', requestEnvironment: 'live', keyBaseUrl: 'x', retryAfter: 3, expiredAt: '2026-01-31T00:00:00.000Z' };
+const params = {
+  detail: 'the checksum does not match',
+  keyEnvironment: 'test',
+  requestEnvironment: 'live',
+  keyBaseUrl: 'x',
+  retryAfter: 3,
+  expiredAt: '2026-01-31T00:00:00.000Z',
+};
 
 async function failWith(id: string): Promise<unknown> {
   const { fetch } = fakeFetch(apiError(id, params));
@@ -32,13 +39,26 @@ describe.each(unauthorized.map((error) => [error.id, error.authReason] as const)
 
   test('is recognised by the authentication, API and Keyport guards only', async () => {
     const error = await failWith(id);
-    expect([isAuthenticationError(error), isApiError(error), isKeyportError(error), isPermissionError(error)]).toEqual([true, true, true, false]);
+    expect([isAuthenticationError(error), isApiError(error), isKeyportError(error), isPermissionError(error)]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });
 
 test('every reason the model gives a 401 is covered', () => {
   expect(new Set(unauthorized.map((e) => e.authReason))).toEqual(
-    new Set(['missing', 'invalid', 'revoked', 'expired', 'not_yet_active', 'wrong_environment', ...(model.keyPolicy.canDisable ? ['inactive'] : [])]),
+    new Set([
+      'missing',
+      'invalid',
+      'revoked',
+      'expired',
+      'not_yet_active',
+      'wrong_environment',
+      ...(model.keyPolicy.canDisable ? ['inactive'] : []),
+    ]),
   );
 });
 
@@ -55,7 +75,9 @@ test('the docs link comes from the error body', async () => {
 
 test('an unknown 401 code still reads as an invalid key', async () => {
   const { fetch } = fakeFetch(new Response('nope', { status: 401, statusText: 'Unauthorized' }));
-  const error = await createClient({ apiKey: makeKey(), fetch }).whoami.get().catch((e: unknown) => e);
+  const error = await createClient({ apiKey: makeKey(), fetch })
+    .whoami.get()
+    .catch((e: unknown) => e);
   expect(error).toMatchObject({ name: 'AuthenticationError', reason: 'invalid', code: 'http_401', body: 'nope' });
   expect((error as Error).message).toMatchInlineSnapshot(`"401 http_401: Unauthorized"`);
 });
@@ -63,7 +85,9 @@ test('an unknown 401 code still reads as an invalid key', async () => {
 test('a message that repeats the key shows it masked', async () => {
   const key = makeKey();
   const { fetch } = fakeFetch(apiError('conflicting_api_keys', { detail: `${key} and another` }));
-  const error = (await createClient({ apiKey: key, fetch }).whoami.get().catch((e: unknown) => e)) as Error;
+  const error = (await createClient({ apiKey: key, fetch })
+    .whoami.get()
+    .catch((e: unknown) => e)) as Error;
   expect(error.message).not.toContain(key);
   expect(error.message).toContain(maskApiKey(key));
 });

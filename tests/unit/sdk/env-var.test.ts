@@ -31,7 +31,9 @@ test('a missing key is a clear error naming the variable', () => {
   }
   expect(error).toBeInstanceOf(KeyFormatError);
   expect(error?.problem).toBe('missing');
-  expect(generic(error!.message)).toMatchInlineSnapshot(`"No <Product> API key: pass \`apiKey\` or set the <ENV_VAR> environment variable."`);
+  expect(generic(error!.message)).toMatchInlineSnapshot(
+    `"No <Product> API key: pass \`apiKey\` or set the <ENV_VAR> environment variable."`,
+  );
   expect(fetch).not.toHaveBeenCalled();
 });
 

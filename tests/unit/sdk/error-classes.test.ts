@@ -18,7 +18,9 @@ const scoped = model.endpoints.find((e) => e.scopes.length && e.method === 'GET'
 
 async function failWith(reply: Response): Promise<any> {
   const { fetch } = fakeFetch(reply);
-  return createClient({ apiKey: makeKey(), fetch, retry: false }).whoami.get().catch((error: unknown) => error);
+  return createClient({ apiKey: makeKey(), fetch, retry: false })
+    .whoami.get()
+    .catch((error: unknown) => error);
 }
 
 test('a 403 for a missing scope becomes a PermissionError listing the scopes', async () => {
@@ -29,7 +31,11 @@ test('a 403 for a missing scope becomes a PermissionError listing the scopes', a
 
 test('a 429 becomes a RateLimitError with Retry-After and the rate-limit headers as numbers', async () => {
   const error = await failWith(
-    apiError('rate_limited', { retryAfter: 7 }, { 'Retry-After': '7', 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '7' }),
+    apiError(
+      'rate_limited',
+      { retryAfter: 7 },
+      { 'Retry-After': '7', 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '7' },
+    ),
   );
   expect(error).toBeInstanceOf(RateLimitError);
   expect(error).toMatchObject({ status: 429, code: 'rate_limited', retryAfter: 7, limit: 60, remaining: 0, reset: 7 });
@@ -56,7 +62,9 @@ test('a 400 and a 422 become ValidationErrors', async () => {
 });
 
 test('a 5xx without a body becomes a plain ApiError with the status text', async () => {
-  const error = await failWith(new Response(null, { status: 503, statusText: 'Service Unavailable', headers: { 'X-Request-Id': 'req_503' } }));
+  const error = await failWith(
+    new Response(null, { status: 503, statusText: 'Service Unavailable', headers: { 'X-Request-Id': 'req_503' } }),
+  );
   expect(error.constructor).toBe(ApiError);
   expect(error).toMatchObject({ status: 503, code: 'http_503', requestId: 'req_503', docsUrl: null, body: undefined });
   expect(error.message).toMatchInlineSnapshot(`"503 http_503: Service Unavailable"`);

@@ -9,7 +9,9 @@ describe.each(Object.keys(presets))('the SDK generated for %s', (name) => {
   const resources = Object.entries(files).filter(([path]) => path.startsWith('resources/') && path !== 'resources/index.ts');
 
   test('has one method per endpoint, with its method and path from the model', () => {
-    const routes = resources.flatMap(([, source]) => [...source.matchAll(/^ {4}(\w+): '(\w+) ([^ ']+)/gm)].map((m) => `${m[2]} ${m[3]} ${m[1]}`));
+    const routes = resources.flatMap(([, source]) =>
+      [...source.matchAll(/^ {4}(\w+): '(\w+) ([^ ']+)/gm)].map((m) => `${m[2]} ${m[3]} ${m[1]}`),
+    );
     for (const endpoint of model.endpoints) {
       expect(routes, endpoint.id).toContain(`${endpoint.method} ${endpoint.path} ${endpoint.id.split('.')[1]}`);
     }

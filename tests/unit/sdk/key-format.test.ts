@@ -55,7 +55,9 @@ test('with several keys the message says which one', () => {
   } catch (error) {
     message = generic((error as Error).message);
   }
-  expect(message).toMatchInlineSnapshot(`"The <Product> API key #2 looks wrong: the key is 1 character(s) too short; it may be cut off. No request was sent."`);
+  expect(message).toMatchInlineSnapshot(
+    `"The <Product> API key #2 looks wrong: the key is 1 character(s) too short; it may be cut off. No request was sent."`,
+  );
   expect(fetch).not.toHaveBeenCalled();
 });
 

@@ -23,7 +23,9 @@ test.each(['revoked_api_key', 'expired_api_key', 'invalid_api_key'])(
     await expect(client.whoami.get()).resolves.toEqual({ key_id: 'old' });
     await expect(client.whoami.get()).resolves.toEqual({ key_id: 'old' });
     expect(sent.map(sentKey)).toEqual([newKey, oldKey, oldKey]);
-    expect(events.map(({ from, to, error }) => ({ from, to, code: error.name }))).toEqual([{ from: 0, to: 1, code: 'AuthenticationError' }]);
+    expect(events.map(({ from, to, error }) => ({ from, to, code: error.name }))).toEqual([
+      { from: 0, to: 1, code: 'AuthenticationError' },
+    ]);
   },
 );
 

@@ -5,7 +5,9 @@ import { fakeFetch, fakeSleep, generic, json, makeKey } from './fake-api.ts';
 test('an unreachable API throws a ConnectionError naming the URL and the cause', async () => {
   const refused = new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') });
   const { fetch } = fakeFetch(refused);
-  const error = await createClient({ apiKey: makeKey(), fetch, retry: false }).whoami.get().catch((e: unknown) => e);
+  const error = await createClient({ apiKey: makeKey(), fetch, retry: false })
+    .whoami.get()
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ConnectionError);
   expect(isConnectionError(error)).toBe(true);
   expect(generic((error as Error).message)).toMatchInlineSnapshot(
@@ -17,7 +19,9 @@ test('a response slower than `timeout` throws a TimeoutError', async () => {
   const { fetch } = fakeFetch(
     (request) => new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason))),
   );
-  const error = await createClient({ apiKey: makeKey(), fetch, retry: false, timeout: 5 }).whoami.get().catch((e: unknown) => e);
+  const error = await createClient({ apiKey: makeKey(), fetch, retry: false, timeout: 5 })
+    .whoami.get()
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(TimeoutError);
   expect(isTimeoutError(error)).toBe(true);
   expect(generic((error as Error).message)).toMatchInlineSnapshot(`"GET <test base URL>/me got no response within 5 ms."`);

@@ -25,7 +25,9 @@ test.each(model.auth.schemes.map((scheme) => [scheme.type === 'bearer' ? 'bearer
     const { fetch, sent } = fakeFetch(json(200, {}));
     await createClient({ apiKey: key, authScheme: name as never, fetch }).whoami.get();
     const headers = sent[0]!.headers;
-    expect(scheme.type === 'bearer' ? headers.get('Authorization') : headers.get(scheme.name)).toBe(scheme.type === 'bearer' ? `Bearer ${key}` : key);
+    expect(scheme.type === 'bearer' ? headers.get('Authorization') : headers.get(scheme.name)).toBe(
+      scheme.type === 'bearer' ? `Bearer ${key}` : key,
+    );
     const carriers = [...headers].filter(([, value]) => value.includes(key));
     expect(carriers).toHaveLength(1);
   },
@@ -84,12 +86,15 @@ test('extra headers from the client and the call are sent', async () => {
 test('onResponse sees the status and headers of each response', async () => {
   const { fetch } = fakeFetch(json(200, { ok: true }, { 'X-RateLimit-Remaining': '41' }));
   const seen: string[] = [];
-  await createClient({ apiKey: makeKey(), fetch }).whoami.get({ onResponse: (r) => seen.push(`${r.status} ${r.headers.get('X-RateLimit-Remaining')}`) });
+  await createClient({ apiKey: makeKey(), fetch }).whoami.get({
+    onResponse: (r) => seen.push(`${r.status} ${r.headers.get('X-RateLimit-Remaining')}`),
+  });
   expect(seen).toEqual(['200 41']);
 });
 
 test('iterate walks every page with the cursor and stops on the last', async () => {
-  const page = (ids: string[], next: string | null) => json(200, { data: ids.map((id) => ({ id })), has_more: next !== null, next_cursor: next });
+  const page = (ids: string[], next: string | null) =>
+    json(200, { data: ids.map((id) => ({ id })), has_more: next !== null, next_cursor: next });
   const { fetch, sent } = fakeFetch(page(['k1', 'k2'], 'k2'), page(['k3'], 'k3'), page(['k4'], null));
   const ids: string[] = [];
   for await (const key of createClient({ apiKey: makeKey(), fetch }).keys.iterate({ limit: 2 })) ids.push(key.id);

@@ -4,7 +4,8 @@ import { apiError, fakeFetch, fakeSleep, json, makeKey } from './fake-api.ts';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const ok = json(200, { ok: true });
-const limited = (retryAfter?: string) => apiError('rate_limited', { retryAfter: 1 }, retryAfter === undefined ? {} : { 'Retry-After': retryAfter });
+const limited = (retryAfter?: string) =>
+  apiError('rate_limited', { retryAfter: 1 }, retryAfter === undefined ? {} : { 'Retry-After': retryAfter });
 
 function client(...replies: Response[]) {
   const { fetch, sent } = fakeFetch(...replies);

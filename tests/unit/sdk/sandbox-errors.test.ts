@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  AuthenticationError,
-  NotFoundError,
-  PermissionError,
-  ValidationError,
-  type KeyportClient,
-} from '../../../src/sdk/index.ts';
+import { AuthenticationError, NotFoundError, PermissionError, ValidationError, type KeyportClient } from '../../../src/sdk/index.ts';
 import { liveBaseUrl, makeKey, model } from './fake-api.ts';
 import { startSandboxClients, type SandboxClients } from './sandbox-client.ts';
 
@@ -17,12 +11,13 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const refusal = (client: KeyportClient) => client.whoami.get().then(
-  () => {
-    throw new Error('expected the sandbox to refuse the key');
-  },
-  (error: unknown) => error as AuthenticationError,
-);
+const refusal = (client: KeyportClient) =>
+  client.whoami.get().then(
+    () => {
+      throw new Error('expected the sandbox to refuse the key');
+    },
+    (error: unknown) => error as AuthenticationError,
+  );
 
 test('the owner key reads who it is', async () => {
   const me = await owner.whoami.get();
@@ -56,7 +51,9 @@ test('a test key sent to the live base URL is refused as wrong_environment', asy
 });
 
 test('a malformed key, sent on purpose, is refused as invalid by the sandbox too', async () => {
-  const error = await refusal(sandbox.client({ apiKey: sandbox.owner.slice(0, -1) + (sandbox.owner.endsWith('a') ? 'b' : 'a'), checkKeyFormat: false }));
+  const error = await refusal(
+    sandbox.client({ apiKey: sandbox.owner.slice(0, -1) + (sandbox.owner.endsWith('a') ? 'b' : 'a'), checkKeyFormat: false }),
+  );
   expect(error).toMatchObject({ code: 'malformed_api_key', reason: 'invalid' });
 });
 
@@ -71,7 +68,10 @@ test.runIf(model.access.mode === 'per-key' && model.management.scopes.length > 0
   async () => {
     const other = model.scopes.find((s) => !s.grantsAll)!;
     const narrow = await owner.keys.create({ name: 'Narrow', scopes: [other.id] });
-    const error = await sandbox.client({ apiKey: narrow.secret }).keys.list().catch((e: unknown) => e);
+    const error = await sandbox
+      .client({ apiKey: narrow.secret })
+      .keys.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermissionError);
     expect(error).toMatchObject({ status: 403, code: 'insufficient_scope', missingScopes: model.management.scopes });
   },

@@ -23,7 +23,9 @@ test('the SDK talks to the local HTTP sandbox with the real global fetch', async
   await expect(client.keys.get('key_missing')).rejects.toBeInstanceOf(NotFoundError);
 
   await client.keys.revoke(created.id);
-  const revoked = await createClient({ apiKey: created.secret, baseUrl: testBase }).whoami.get().catch((e: unknown) => e);
+  const revoked = await createClient({ apiKey: created.secret, baseUrl: testBase })
+    .whoami.get()
+    .catch((e: unknown) => e);
   expect(revoked).toBeInstanceOf(AuthenticationError);
   expect(revoked).toMatchObject({ reason: 'revoked', requestId: expect.stringMatching(/^req_/) });
 });

@@ -76,7 +76,9 @@ test('missing headers and malformed ones are told apart', async () => {
 });
 
 test('the raw bytes of the body verify as well as its text', async () => {
-  await expect(verifyWebhook({ payload: new TextEncoder().encode(payload), headers: new Headers(headers), secret, now: timestamp, scheme })).resolves.toEqual({
+  await expect(
+    verifyWebhook({ payload: new TextEncoder().encode(payload), headers: new Headers(headers), secret, now: timestamp, scheme }),
+  ).resolves.toEqual({
     test: 2432232314,
   });
 });

@@ -72,7 +72,9 @@ test('a stale delivery is rejected, and so is one from the future', async () => 
 test('the timestamp is signed, so moving it breaks the signature', async () => {
   const { headers } = await signed();
   const [name, value] = Object.entries(headers)[0]!;
-  expect(await reason({ headers: { [name]: value.replace(`t=${timestamp}`, `t=${timestamp + 10}`) }, now: timestamp + 10 })).toBe('signature_mismatch');
+  expect(await reason({ headers: { [name]: value.replace(`t=${timestamp}`, `t=${timestamp + 10}`) }, now: timestamp + 10 })).toBe(
+    'signature_mismatch',
+  );
 });
 
 test('during rotation the header carries two v1 signatures and either secret verifies', async () => {
@@ -98,7 +100,9 @@ test('a missing header, and one without t or v1, are told apart', async () => {
 });
 
 test('the error message says what to check', async () => {
-  const error = await verifyWebhook({ payload: `${payload} `, headers: (await signed()).headers, secret, now: timestamp, scheme }).catch((e: unknown) => e);
+  const error = await verifyWebhook({ payload: `${payload} `, headers: (await signed()).headers, secret, now: timestamp, scheme }).catch(
+    (e: unknown) => e,
+  );
   expect((error as Error).message).toMatchInlineSnapshot(
     `"No signature matches: the secret is wrong, or the payload changed since signing (verify the raw body, not re-serialised JSON)."`,
   );

@@ -28,7 +28,11 @@ describe.each(SNIPPET_LANGUAGES.map((l) => l.id))('the %s snippet', (language) =
   });
 
   test.each(['local', 'browser', 'api'] as CodeTarget[])('sent to the %s target, says so and uses its base URL', (target) => {
-    const code = renderSnippet(language, buildRequest(model, whoami, { baseUrl: targetBaseUrl(model, target, 'live') }), renderOptions(model, target, 'live'));
+    const code = renderSnippet(
+      language,
+      buildRequest(model, whoami, { baseUrl: targetBaseUrl(model, target, 'live') }),
+      renderOptions(model, target, 'live'),
+    );
     expect(code).toContain(targetSentence(model, target, 'live'));
     expect(code).toContain(targetBaseUrl(model, target, 'live'));
   });

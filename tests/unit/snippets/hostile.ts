@@ -38,7 +38,8 @@ function replaced(value: Json, path: Array<string | number>, text: string): Json
   return copy;
 }
 
-const at = (value: Json, path: Array<string | number>): Json => path.reduce<Json>((v, key) => (v as Record<string | number, Json>)[key]!, value);
+const at = (value: Json, path: Array<string | number>): Json =>
+  path.reduce<Json>((v, key) => (v as Record<string | number, Json>)[key]!, value);
 
 /**
  * The example body with hostile text in every free-text field, and the top-level fields that

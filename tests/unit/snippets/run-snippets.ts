@@ -64,7 +64,8 @@ function printed(language: SnippetLanguage, outcome: Outcome): Printed {
 
 /** Reads first, creates next, then changes, deletes last, so every sample finds the records it names. */
 function order(endpoints: Endpoint[]): Endpoint[] {
-  const rank = (e: Endpoint) => (e.method === 'DELETE' ? 3 : e.method === 'GET' ? 0 : e.action.type === 'create' || e.id === 'keys.create' ? 1 : 2);
+  const rank = (e: Endpoint) =>
+    e.method === 'DELETE' ? 3 : e.method === 'GET' ? 0 : e.action.type === 'create' || e.id === 'keys.create' ? 1 : 2;
   return [...endpoints].sort((a, b) => rank(a) - rank(b));
 }
 
@@ -117,7 +118,8 @@ class KeyPool {
 /** The endpoint that reads back what `endpoint` writes: the collection's or the keys' `get`. */
 function readEndpoint(endpoint: Endpoint): Endpoint | undefined {
   const { action } = endpoint;
-  if ('collection' in action) return model.endpoints.find((e) => e.action.type === 'get' && 'collection' in e.action && e.action.collection === action.collection);
+  if ('collection' in action)
+    return model.endpoints.find((e) => e.action.type === 'get' && 'collection' in e.action && e.action.collection === action.collection);
   if (action.type === 'keys') return model.endpoints.find((e) => e.action.type === 'keys' && e.action.operation === 'get');
   return undefined;
 }
@@ -168,7 +170,11 @@ export function describeSnippets(language: SnippetLanguage): void {
     });
 
     const render = (endpoint: Endpoint, choices: RequestChoices = {}) =>
-      renderSnippet(language, buildRequest(model, endpoint, { baseUrl: targetBaseUrl(model, 'local', 'test'), ...choices }), renderOptions(model, 'local', 'test'));
+      renderSnippet(
+        language,
+        buildRequest(model, endpoint, { baseUrl: targetBaseUrl(model, 'local', 'test'), ...choices }),
+        renderOptions(model, 'local', 'test'),
+      );
 
     /** Runs code as printed but for the sandbox's port, in a fresh folder. */
     async function run(code: string, key: string | null, origin = server.origin): Promise<Outcome> {
@@ -223,8 +229,10 @@ export function describeSnippets(language: SnippetLanguage): void {
         expect(result.body, 'the response').toMatchObject(expected);
         // And what the sandbox stored, read back with a plain fetch.
         const get = readEndpoint(endpoint);
-        const id = (result.body as { id?: string }).id ?? choices.id ?? (endpoint.path.includes('{id}') ? sampleId(model, endpoint) : undefined);
-        if (get && id) expect(await pool.call('GET', get.path.replace('{id}', encodeURIComponent(id))), 'the stored record').toMatchObject(expected);
+        const id =
+          (result.body as { id?: string }).id ?? choices.id ?? (endpoint.path.includes('{id}') ? sampleId(model, endpoint) : undefined);
+        if (get && id)
+          expect(await pool.call('GET', get.path.replace('{id}', encodeURIComponent(id))), 'the stored record').toMatchObject(expected);
       });
     }
 

@@ -72,10 +72,12 @@ function saved(dir: string, file: string, code: string): string {
   return dir;
 }
 
-const need = (...commands: string[]) => () => {
-  const absent = commands.filter((c) => !onPath(c));
-  return absent.length ? `${absent.join(', ')} not found (Debian: see .ci/run)` : null;
-};
+const need =
+  (...commands: string[]) =>
+  () => {
+    const absent = commands.filter((c) => !onPath(c));
+    return absent.length ? `${absent.join(', ')} not found (Debian: see .ci/run)` : null;
+  };
 
 export const TOOLCHAINS: Record<SnippetLanguage, Toolchain> = {
   curl: {
@@ -99,7 +101,8 @@ export const TOOLCHAINS: Record<SnippetLanguage, Toolchain> = {
     },
   },
   python: {
-    missing: () => (!onPath('python3') ? 'python3 not found' : pythonHasRequests() ? null : 'python3 has no requests (Debian: python3-requests)'),
+    missing: () =>
+      !onPath('python3') ? 'python3 not found' : pythonHasRequests() ? null : 'python3 has no requests (Debian: python3-requests)',
     run: (code, env, dir) => {
       saved(dir, 'request.py', code);
       return exec('python3', [join(dir, 'request.py')], env, dir);
@@ -113,7 +116,11 @@ export const TOOLCHAINS: Record<SnippetLanguage, Toolchain> = {
     },
   },
   php: {
-    missing: () => need('php')() ?? (execFileSync('php', ['-m'], { encoding: 'utf8' }).split('\n').includes('curl') ? null : 'php has no curl extension (Debian: php-curl)'),
+    missing: () =>
+      need('php')() ??
+      (execFileSync('php', ['-m'], { encoding: 'utf8' }).split('\n').includes('curl')
+        ? null
+        : 'php has no curl extension (Debian: php-curl)'),
     run: (code, env, dir) => {
       saved(dir, 'request.php', code);
       return exec('php', ['request.php'], env, dir);

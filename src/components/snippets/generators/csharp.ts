@@ -61,9 +61,14 @@ export function csharp(program: SnippetProgram): string {
     `        using (var request = new HttpRequestMessage(new HttpMethod(${csString(program.method)}), ${csString(program.url)}))`,
     '        {',
   );
-  if (auth) lines.push(`            request.Headers.TryAddWithoutValidation(${csString(auth.header)}, ${auth.prefix ? `${csString(auth.prefix)} + apiKey` : 'apiKey'});`);
+  if (auth)
+    lines.push(
+      `            request.Headers.TryAddWithoutValidation(${csString(auth.header)}, ${auth.prefix ? `${csString(auth.prefix)} + apiKey` : 'apiKey'});`,
+    );
   // Content-Type belongs to the content, not to the request's headers.
-  for (const [name, value] of program.headers) if (name.toLowerCase() !== 'content-type') lines.push(`            request.Headers.TryAddWithoutValidation(${csString(name)}, ${csString(value)});`);
+  for (const [name, value] of program.headers)
+    if (name.toLowerCase() !== 'content-type')
+      lines.push(`            request.Headers.TryAddWithoutValidation(${csString(name)}, ${csString(value)});`);
   if (hasBody) lines.push('            request.Content = new StringContent(json, Encoding.UTF8, "application/json");');
   lines.push(
     '            using (var response = await client.SendAsync(request))',

@@ -35,10 +35,27 @@ const fail = (what: string) => [`\tif err != nil {`, `\t\tfmt.Fprintln(os.Stderr
 export function go(program: SnippetProgram): string {
   const { auth, key, hasBody } = program;
   const imports = [...(hasBody ? ['bytes', 'encoding/json'] : []), 'fmt', 'io', 'net/http', 'os'];
-  const lines = [...program.comment.map((line) => `// ${line}`), '// Save as main.go, then run `go run main.go`.', 'package main', '', 'import (', ...imports.map((name) => `\t"${name}"`), ')', '', 'func main() {'];
+  const lines = [
+    ...program.comment.map((line) => `// ${line}`),
+    '// Save as main.go, then run `go run main.go`.',
+    'package main',
+    '',
+    'import (',
+    ...imports.map((name) => `\t"${name}"`),
+    ')',
+    '',
+    'func main() {',
+  ];
   if (auth && key.literal) lines.push(`\tapiKey := ${goString(key.literal)}`, '');
   if (auth && !key.literal) {
-    lines.push(`\tapiKey := os.Getenv(${goString(key.envVar)})`, '\tif apiKey == "" {', `\t\tfmt.Fprintln(os.Stderr, ${goString(missingKeyMessage(key.envVar))})`, '\t\tos.Exit(1)', '\t}', '');
+    lines.push(
+      `\tapiKey := os.Getenv(${goString(key.envVar)})`,
+      '\tif apiKey == "" {',
+      `\t\tfmt.Fprintln(os.Stderr, ${goString(missingKeyMessage(key.envVar))})`,
+      '\t\tos.Exit(1)',
+      '\t}',
+      '',
+    );
   }
   if (hasBody) {
     lines.push(`\tpayload, err := json.Marshal(${literal(program.body, syntax, 1)})`, ...fail('err'), '');

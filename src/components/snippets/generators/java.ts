@@ -41,7 +41,14 @@ const BUILDER_CALL: Record<string, (body: string) => string> = {
 export function java(program: SnippetProgram): string {
   const { auth, key, hasBody } = program;
   const needsBody = hasBody || (program.method !== 'GET' && program.method !== 'DELETE');
-  const imports = ['java.io.IOException', ...(needsBody ? ['okhttp3.MediaType'] : []), 'okhttp3.OkHttpClient', 'okhttp3.Request', ...(needsBody ? ['okhttp3.RequestBody'] : []), 'okhttp3.Response'];
+  const imports = [
+    'java.io.IOException',
+    ...(needsBody ? ['okhttp3.MediaType'] : []),
+    'okhttp3.OkHttpClient',
+    'okhttp3.Request',
+    ...(needsBody ? ['okhttp3.RequestBody'] : []),
+    'okhttp3.Response',
+  ];
   const lines = [
     ...program.comment.map((line) => `// ${line}`),
     '// Save as Main.java, then run `java -cp okhttp.jar:okio.jar Main.java` (Java 11+, OkHttp 3 or 4).',
@@ -71,10 +78,16 @@ export function java(program: SnippetProgram): string {
     lines.push('        RequestBody body = RequestBody.create((MediaType) null, new byte[0]);', '');
     body = 'body';
   }
-  lines.push('        Request request = new Request.Builder()', `            .url(${javaString(program.url)})`, `            ${BUILDER_CALL[program.method]!(body)}`);
-  if (auth) lines.push(`            .header(${javaString(auth.header)}, ${auth.prefix ? `${javaString(auth.prefix)} + apiKey` : 'apiKey'})`);
+  lines.push(
+    '        Request request = new Request.Builder()',
+    `            .url(${javaString(program.url)})`,
+    `            ${BUILDER_CALL[program.method]!(body)}`,
+  );
+  if (auth)
+    lines.push(`            .header(${javaString(auth.header)}, ${auth.prefix ? `${javaString(auth.prefix)} + apiKey` : 'apiKey'})`);
   // OkHttp sets Content-Type from the body's media type.
-  for (const [name, value] of program.headers) if (!(hasBody && name.toLowerCase() === 'content-type')) lines.push(`            .header(${javaString(name)}, ${javaString(value)})`);
+  for (const [name, value] of program.headers)
+    if (!(hasBody && name.toLowerCase() === 'content-type')) lines.push(`            .header(${javaString(name)}, ${javaString(value)})`);
   lines.push(
     '            .build();',
     '',

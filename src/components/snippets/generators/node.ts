@@ -46,7 +46,9 @@ export function jsKeyLines(key: SnippetProgram['key']): string[] {
 
 export function node(program: SnippetProgram): string {
   const headers = [
-    ...(program.auth ? [`${jsString(program.auth.header)}: ${program.auth.prefix ? `${jsString(program.auth.prefix)} + apiKey` : 'apiKey'}`] : []),
+    ...(program.auth
+      ? [`${jsString(program.auth.header)}: ${program.auth.prefix ? `${jsString(program.auth.prefix)} + apiKey` : 'apiKey'}`]
+      : []),
     ...program.headers.map(([name, value]) => `${jsString(name)}: ${jsString(value)}`),
   ];
   const options = [`  method: ${jsString(program.method)},`];

@@ -38,9 +38,20 @@ export function php(program: SnippetProgram): string {
   const lines = ['<?php', ...program.comment.map((line) => `// ${line}`), '// Save as request.php, then run `php request.php`.', ''];
   if (auth && key.literal) lines.push(`$apiKey = ${phpString(key.literal)};`, '');
   if (auth && !key.literal) {
-    lines.push(`$apiKey = getenv(${phpString(key.envVar)});`, 'if ($apiKey === false || $apiKey === \'\') {', `    fwrite(STDERR, ${phpString(`${missingKeyMessage(key.envVar)}\n`)});`, '    exit(1);', '}', '');
+    lines.push(
+      `$apiKey = getenv(${phpString(key.envVar)});`,
+      "if ($apiKey === false || $apiKey === '') {",
+      `    fwrite(STDERR, ${phpString(`${missingKeyMessage(key.envVar)}\n`)});`,
+      '    exit(1);',
+      '}',
+      '',
+    );
   }
-  if (hasBody) lines.push(`$body = json_encode(${literal(program.body, syntax, 0)}, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR);`, '');
+  if (hasBody)
+    lines.push(
+      `$body = json_encode(${literal(program.body, syntax, 0)}, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR);`,
+      '',
+    );
   const headers = [
     ...(auth ? [`${phpString(`${auth.header}: ${auth.prefix}`)} . $apiKey`] : []),
     ...program.headers.map(([name, value]) => phpString(`${name}: ${value}`)),
@@ -56,7 +67,7 @@ export function php(program: SnippetProgram): string {
     '    fwrite(STDERR, curl_error($curl) . "\\n");',
     '    exit(1);',
     '}',
-    "echo curl_getinfo($curl, CURLINFO_RESPONSE_CODE), \"\\n\";",
+    'echo curl_getinfo($curl, CURLINFO_RESPONSE_CODE), "\\n";',
     'echo $response, "\\n";',
   );
   return lines.join('\n');

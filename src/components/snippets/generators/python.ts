@@ -28,13 +28,26 @@ const syntax: LiteralSyntax = {
 export function python(program: SnippetProgram): string {
   const { auth, key } = program;
   const readsEnv = auth !== null && !key.literal;
-  const lines = [...program.comment.map((line) => `# ${line}`), ...(readsEnv ? ['import os', 'import sys', ''] : []), 'import requests', ''];
+  const lines = [
+    ...program.comment.map((line) => `# ${line}`),
+    ...(readsEnv ? ['import os', 'import sys', ''] : []),
+    'import requests',
+    '',
+  ];
   if (auth && key.literal) lines.push(`api_key = ${pyString(key.literal)}`, '');
-  if (readsEnv) lines.push(`api_key = os.environ.get(${pyString(key.envVar)})`, 'if not api_key:', `    sys.exit(${pyString(missingKeyMessage(key.envVar))})`, '');
+  if (readsEnv)
+    lines.push(
+      `api_key = os.environ.get(${pyString(key.envVar)})`,
+      'if not api_key:',
+      `    sys.exit(${pyString(missingKeyMessage(key.envVar))})`,
+      '',
+    );
   const headers = [
     ...(auth ? [`${pyString(auth.header)}: ${auth.prefix ? `${pyString(auth.prefix)} + api_key` : 'api_key'}`] : []),
     // requests sets Content-Type itself for json=.
-    ...program.headers.filter(([name]) => !(program.hasBody && name.toLowerCase() === 'content-type')).map(([name, value]) => `${pyString(name)}: ${pyString(value)}`),
+    ...program.headers
+      .filter(([name]) => !(program.hasBody && name.toLowerCase() === 'content-type'))
+      .map(([name, value]) => `${pyString(name)}: ${pyString(value)}`),
   ];
   const args = [pyString(program.url)];
   if (headers.length) args.push(`headers={${headers.join(', ')}}`);

@@ -28,13 +28,32 @@ const syntax: LiteralSyntax = {
   indent: '  ',
 };
 
-const REQUEST_CLASS: Record<string, string> = { GET: 'Get', POST: 'Post', PUT: 'Put', PATCH: 'Patch', DELETE: 'Delete', HEAD: 'Head', OPTIONS: 'Options' };
+const REQUEST_CLASS: Record<string, string> = {
+  GET: 'Get',
+  POST: 'Post',
+  PUT: 'Put',
+  PATCH: 'Patch',
+  DELETE: 'Delete',
+  HEAD: 'Head',
+  OPTIONS: 'Options',
+};
 
 export function ruby(program: SnippetProgram): string {
   const { auth, key, hasBody } = program;
-  const lines = [...program.comment.map((line) => `# ${line}`), '# Save as request.rb, then run `ruby request.rb`.', ...(hasBody ? ["require 'json'"] : []), "require 'net/http'", ''];
+  const lines = [
+    ...program.comment.map((line) => `# ${line}`),
+    '# Save as request.rb, then run `ruby request.rb`.',
+    ...(hasBody ? ["require 'json'"] : []),
+    "require 'net/http'",
+    '',
+  ];
   if (auth && key.literal) lines.push(`api_key = ${rubyString(key.literal)}`, '');
-  if (auth && !key.literal) lines.push(`api_key = ENV.fetch(${rubyString(key.envVar)}, '')`, `abort ${rubyString(missingKeyMessage(key.envVar))} if api_key.empty?`, '');
+  if (auth && !key.literal)
+    lines.push(
+      `api_key = ENV.fetch(${rubyString(key.envVar)}, '')`,
+      `abort ${rubyString(missingKeyMessage(key.envVar))} if api_key.empty?`,
+      '',
+    );
   lines.push(`uri = URI(${rubyString(program.url)})`, `request = Net::HTTP::${REQUEST_CLASS[program.method]}.new(uri)`);
   if (auth) lines.push(`request[${rubyString(auth.header)}] = ${auth.prefix ? `${rubyString(auth.prefix)} + api_key` : 'api_key'}`);
   for (const [name, value] of program.headers) lines.push(`request[${rubyString(name)}] = ${rubyString(value)}`);

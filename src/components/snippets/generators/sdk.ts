@@ -9,8 +9,14 @@ import { jsKeyLines, jsString, jsSyntax } from './node.ts';
 
 export function sdk(program: SnippetProgram): string {
   const call = program.sdk;
-  const args = [call.id === undefined ? null : jsString(call.id), call.args === undefined ? null : literal(call.args, jsSyntax, 1)].filter((arg): arg is string => arg !== null);
-  const options = ['apiKey', `baseUrl: ${jsString(call.baseUrl)}`, call.authScheme ? `authScheme: ${jsString(call.authScheme)}` : null].filter(Boolean);
+  const args = [call.id === undefined ? null : jsString(call.id), call.args === undefined ? null : literal(call.args, jsSyntax, 1)].filter(
+    (arg): arg is string => arg !== null,
+  );
+  const options = [
+    'apiKey',
+    `baseUrl: ${jsString(call.baseUrl)}`,
+    call.authScheme ? `authScheme: ${jsString(call.authScheme)}` : null,
+  ].filter(Boolean);
   const lines = [
     ...program.comment.map((line) => `// ${line}`),
     ...(program.auth ? [] : ['// The SDK always sends a key, so this request is sent with one.']),

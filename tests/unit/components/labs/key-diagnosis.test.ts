@@ -19,7 +19,10 @@ test('a valid key: its environment, and nothing to clean', () => {
 
 test('copy errors around a sound key are named, and the key under them is valid', () => {
   expect(check(` ${key}\n`).cleaning).toEqual(['it has spaces or line breaks around it']);
-  expect(check(`export HUECHAT_API_KEY="${key}"`).cleaning).toEqual(['it was pasted with a variable name (e.g. HUECHAT_API_KEY=)', 'it is wrapped in quotes']);
+  expect(check(`export HUECHAT_API_KEY="${key}"`).cleaning).toEqual([
+    'it was pasted with a variable name (e.g. HUECHAT_API_KEY=)',
+    'it is wrapped in quotes',
+  ]);
   expect(check(`X-API-Key: ${key}`).cleaning).toEqual(['it was pasted with its header name']);
   expect(check(`Bearer ${key}`).cleaning).toEqual(['it starts with “Bearer ”, which belongs in the header, not in the key']);
   expect(check(`${key.slice(0, 20)}\n${key.slice(20)}`).cleaning).toEqual(['it has a space or line break inside it (a wrapped line?)']);

@@ -94,10 +94,15 @@ describe('the five steps in the right order', () => {
     await rotation.step(2);
     expect(state().config).toEqual(['key 2', 'key 1']);
     await rotation.step(3);
-    expect(state()).toMatchObject({ deployed: ['key 2', 'key 1'], announcement: 'Step 3 done: the app now holds key 2 and key 1, and its requests use key 2.' });
+    expect(state()).toMatchObject({
+      deployed: ['key 2', 'key 1'],
+      announcement: 'Step 3 done: the app now holds key 2 and key 1, and its requests use key 2.',
+    });
     await until(requestsSince(state(), 2));
     await rotation.step(4);
-    expect(state().verified).toBe(`“Who am I” with key 2 answered ${state().keys.next!.id} (“Rotation lab: key 2 (new)”): the new key works.`);
+    expect(state().verified).toBe(
+      `“Who am I” with key 2 answered ${state().keys.next!.id} (“Rotation lab: key 2 (new)”): the new key works.`,
+    );
     const { old, next } = state().keys;
     await rotation.step(5);
 

@@ -7,7 +7,14 @@ import type { CodeEditor, EditorOptions } from '../../../../src/components/playg
 import { editorLoader, type EditorState } from '../../../../src/components/playground/editor-loader.ts';
 
 function setup(failures = 0) {
-  const seen = { states: [] as Array<[EditorState, string | undefined]>, statuses: [] as string[], created: [] as EditorOptions[], mounted: 0, focused: 0, loads: 0 };
+  const seen = {
+    states: [] as Array<[EditorState, string | undefined]>,
+    statuses: [] as string[],
+    created: [] as EditorOptions[],
+    mounted: 0,
+    focused: 0,
+    loads: 0,
+  };
   let code = 'console.log(1);';
   const fake = (options: EditorOptions): CodeEditor => {
     seen.created.push(options);
@@ -63,7 +70,10 @@ it('loads once, with the code as it is when the editor is made, and says when it
 it('says why it could not load, and tries again on the next call', async () => {
   const { loader, seen } = setup(1);
   await expect(loader.open(true)).rejects.toThrow('Failed to fetch');
-  expect(seen.states.at(-1)).toEqual(['failed', 'The editor could not load (Failed to fetch dynamically imported module). Check your connection and press Edit again.']);
+  expect(seen.states.at(-1)).toEqual([
+    'failed',
+    'The editor could not load (Failed to fetch dynamically imported module). Check your connection and press Edit again.',
+  ]);
   expect(seen.statuses.at(-1)).toBe('The editor could not load.');
   expect(loader.current()).toBeNull();
   await loader.open(false);

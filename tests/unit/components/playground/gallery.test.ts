@@ -18,7 +18,14 @@ describe.each(Object.keys(presets))('the gallery for the %s preset', (name) => {
   const examples = gallery(model);
 
   test('has every example, each calling only what the API has', () => {
-    expect(examples.map((e) => e.id)).toEqual(['first-request', 'typed-errors', 'retry-after', 'rotation', 'paginate-and-create', 'webhooks']);
+    expect(examples.map((e) => e.id)).toEqual([
+      'first-request',
+      'typed-errors',
+      'retry-after',
+      'rotation',
+      'paginate-and-create',
+      'webhooks',
+    ]);
     const resources = new Set(model.endpoints.map((e) => e.id.split('.')[0]));
     for (const example of examples) {
       expect(example.code).toContain(`from '${model.product.sdkPackage}'`);
@@ -29,7 +36,9 @@ describe.each(Object.keys(presets))('the gallery for the %s preset', (name) => {
 
   test('provokes a 401, a 403 and a 429', () => {
     const errors = examples.find((e) => e.id === 'typed-errors')!;
-    expect(errors.expect).toEqual(expect.arrayContaining([expect.stringMatching(/^401/), expect.stringMatching(/^403/), expect.stringMatching(/^429/)]));
+    expect(errors.expect).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^401/), expect.stringMatching(/^403/), expect.stringMatching(/^429/)]),
+    );
   });
 });
 

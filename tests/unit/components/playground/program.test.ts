@@ -26,7 +26,9 @@ describe('preparing compiled code', () => {
 describe('source maps', () => {
   test('lead a position in the compiled code back to the line the reader wrote', () => {
     const source = `interface Order {\n  id: string;\n}\n\nconst order: Order = { id: 'o_1' };\nthrow new Error(order.id);\n`;
-    const output = ts.transpileModule(source, { compilerOptions: { sourceMap: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
+    const output = ts.transpileModule(source, {
+      compilerOptions: { sourceMap: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    });
     const lines = decodeMappings((JSON.parse(output.sourceMapText!) as { mappings: string }).mappings);
     const compiled = output.outputText.split('\n');
     const at = compiled.findIndex((line) => line.includes('throw new Error'));

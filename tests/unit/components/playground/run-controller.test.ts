@@ -111,7 +111,9 @@ describe('a run with the owner key', () => {
     await run();
     expect(messages()).toEqual(['Loading the TypeScript compiler (once)…', 'Starting the sandbox…', 'Compiling…', 'running']);
     expect(screen.statuses).toEqual(['Preparing the run…', 'Running…']);
-    expect(texts()).toEqual([`▶ Running with ${data.envVar} = Sandbox owner (${OWNER_SECRET.slice(0, prefix.length + 4)}…${OWNER_SECRET.slice(-4)}).`]);
+    expect(texts()).toEqual([
+      `▶ Running with ${data.envVar} = Sandbox owner (${OWNER_SECRET.slice(0, prefix.length + 4)}…${OWNER_SECRET.slice(-4)}).`,
+    ]);
     expect(texts().join()).not.toContain(OWNER_SECRET);
     expect(screen.runner!.init.env).toEqual({ [data.envVar]: OWNER_SECRET });
     expect(screen.runner!.init.code).not.toContain(`'${data.sdkPackage}'`);
@@ -180,7 +182,10 @@ describe('what stops a run before it starts, or ends it', () => {
 
   it('ends with the reason when the compiler or the session cannot load', async () => {
     await run({ loadSession: () => Promise.reject(new Error('Failed to fetch dynamically imported module')) });
-    expect(screen.states.at(-1)).toMatchObject({ phase: 'ended', end: { reason: 'error', message: 'Failed to fetch dynamically imported module' } });
+    expect(screen.states.at(-1)).toMatchObject({
+      phase: 'ended',
+      end: { reason: 'error', message: 'Failed to fetch dynamically imported module' },
+    });
     expect(screen.statuses.at(-1)).toBe('Failed to fetch dynamically imported module');
   });
 
@@ -198,7 +203,10 @@ describe('what stops a run before it starts, or ends it', () => {
       'Stopped: the run reached the 10 s time limit (an endless loop, or a wait that is too long).',
     );
     expect(endMessage({ reason: 'unresponsive', seconds: 1.5 }, 1600).text).toMatch(/^Stopped: the program ran for 1.5 s without pausing/);
-    expect(endMessage({ reason: 'crashed', message: 'The sandbox did not start.' }, 1)).toEqual({ text: 'The sandbox did not start.', level: 'error' });
+    expect(endMessage({ reason: 'crashed', message: 'The sandbox did not start.' }, 1)).toEqual({
+      text: 'The sandbox did not start.',
+      level: 'error',
+    });
   });
 });
 
@@ -214,7 +222,14 @@ it('keeps one row per request, updated when its answer comes', () => {
 it('numbers the output lines, and keeps no more once an endless stream passed the limit', () => {
   let id = 0;
   const next = () => id++;
-  const first = appendOutput([], [{ level: 'log', text: 'a' }, { level: 'info', text: '▶ run', system: true }], next);
+  const first = appendOutput(
+    [],
+    [
+      { level: 'log', text: 'a' },
+      { level: 'info', text: '▶ run', system: true },
+    ],
+    next,
+  );
   expect(first).toEqual([
     { level: 'log', text: 'a', id: 0 },
     { level: 'info', text: '▶ run', system: true, id: 1 },

@@ -43,7 +43,11 @@ describe('key scan', () => {
 
   test('sees a key split into string pieces, and removes every piece', () => {
     const [a, b, c] = [key.slice(0, 10), key.slice(10, 25), key.slice(25)];
-    for (const code of [`const k = '${a}' + '${b}' + "${c}";`, `const k = ['${a}', \`${b}\`, '${c}'].join('');`, `const k = '${a}' +\n  '${b}${c}';`]) {
+    for (const code of [
+      `const k = '${a}' + '${b}' + "${c}";`,
+      `const k = ['${a}', \`${b}\`, '${c}'].join('');`,
+      `const k = '${a}' +\n  '${b}${c}';`,
+    ]) {
       expect(findKey(code, prefixes), code).toBe(key);
       expect(withoutKeys(code, prefixes), code).not.toContain(b);
       expect(() => shareFragment(code, prefixes), code).toThrowError(ShareError);

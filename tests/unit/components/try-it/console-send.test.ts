@@ -77,7 +77,12 @@ function deps(patch: Partial<ConsoleSendDeps> = {}): ConsoleSendDeps {
   };
 }
 
-const attempt = (patch: Partial<SendAttempt> = {}): SendAttempt => ({ draft: draftFor('whoami.get'), selection: 'owner', pasted: '', ...patch });
+const attempt = (patch: Partial<SendAttempt> = {}): SendAttempt => ({
+  draft: draftFor('whoami.get'),
+  selection: 'owner',
+  pasted: '',
+  ...patch,
+});
 
 beforeEach(async () => {
   node = await startNodeSandbox({ clock: manualClock(Date.UTC(2026, 0, 15, 12)) });
@@ -132,7 +137,13 @@ describe('sending', () => {
     expect(resolved).toEqual([`wallet:${owner.id}`]);
     expect(sending).toBe(1);
     expect(history).toEqual([
-      { draft: draftFor('whoami.get'), key: { source: 'wallet', id: owner.id, name: owner.name }, status: 200, outcome: expect.stringMatching(/^200 OK in/), ms: expect.any(Number) },
+      {
+        draft: draftFor('whoami.get'),
+        key: { source: 'wallet', id: owner.id, name: owner.name },
+        status: 200,
+        outcome: expect.stringMatching(/^200 OK in/),
+        ms: expect.any(Number),
+      },
     ]);
   });
 
@@ -176,7 +187,11 @@ describe('sending', () => {
 
   it('asks for another key when the wallet has no owner key, or lost the chosen one', async () => {
     const noOwner = await sendAttempt(attempt(), deps({ startSandbox: async () => undefined }));
-    expect(noOwner).toMatchObject({ kind: 'field', field: 'key', message: expect.stringMatching(/^This browser’s wallet has no sandbox owner key/) });
+    expect(noOwner).toMatchObject({
+      kind: 'field',
+      field: 'key',
+      message: expect.stringMatching(/^This browser’s wallet has no sandbox owner key/),
+    });
     const gone = await sendAttempt(attempt({ selection: 'wallet:key_gone' }), deps());
     expect(gone).toEqual({
       kind: 'field',
@@ -197,19 +212,37 @@ describe('running a request again from the history', () => {
     outcome: '200 OK',
     ms: 3,
   });
-  const kept: WalletKey = { id: 'key_1', name: 'CI', secret: 'sk', environment: 'test', scopes: [], createdAt: '', expiresAt: null, status: 'active', replacedBy: null, owner: false };
+  const kept: WalletKey = {
+    id: 'key_1',
+    name: 'CI',
+    secret: 'sk',
+    environment: 'test',
+    scopes: [],
+    createdAt: '',
+    expiresAt: null,
+    status: 'active',
+    replacedBy: null,
+    owner: false,
+  };
 
   it('sends at once with a key the wallet still has, or with none', () => {
-    expect(planRerun(entry({ source: 'wallet', id: 'key_1', name: 'CI' }), { schemes: data.schemes, walletKeys: [kept], pasted: '' })).toEqual({
+    expect(
+      planRerun(entry({ source: 'wallet', id: 'key_1', name: 'CI' }), { schemes: data.schemes, walletKeys: [kept], pasted: '' }),
+    ).toEqual({
       send: true,
       draft: entry({ source: 'none' }).draft,
       selection: 'wallet:key_1',
     });
-    expect(planRerun(entry({ source: 'none' }), { schemes: data.schemes, walletKeys: [], pasted: '' })).toMatchObject({ send: true, selection: 'none' });
+    expect(planRerun(entry({ source: 'none' }), { schemes: data.schemes, walletKeys: [], pasted: '' })).toMatchObject({
+      send: true,
+      selection: 'none',
+    });
   });
 
   it('waits, and says why, when the key is gone or was pasted and is not there any more', () => {
-    expect(planRerun(entry({ source: 'wallet', id: 'key_2', name: 'Old' }), { schemes: data.schemes, walletKeys: [kept], pasted: '' })).toMatchObject({
+    expect(
+      planRerun(entry({ source: 'wallet', id: 'key_2', name: 'Old' }), { schemes: data.schemes, walletKeys: [kept], pasted: '' }),
+    ).toMatchObject({
       send: false,
       selection: 'owner',
       note: 'The key “Old” is no longer in this browser’s wallet. Choose another key, then send.',
@@ -220,11 +253,16 @@ describe('running a request again from the history', () => {
       focusKey: true,
       note: 'Keys are never kept in the history: paste the key again, then send.',
     });
-    expect(planRerun(entry({ source: 'pasted' }), { schemes: data.schemes, walletKeys: [], pasted: 'sk_x' })).toMatchObject({ send: true, selection: 'pasted' });
+    expect(planRerun(entry({ source: 'pasted' }), { schemes: data.schemes, walletKeys: [], pasted: 'sk_x' })).toMatchObject({
+      send: true,
+      selection: 'pasted',
+    });
   });
 
   it('sends no auth header when the recorded scheme is not one this API has', () => {
-    expect(planRerun(entry({ source: 'none' }, 'X-Other'), { schemes: data.schemes, walletKeys: [], pasted: '' }).draft.scheme).toBe('none');
+    expect(planRerun(entry({ source: 'none' }, 'X-Other'), { schemes: data.schemes, walletKeys: [], pasted: '' }).draft.scheme).toBe(
+      'none',
+    );
   });
 });
 
