@@ -29,6 +29,11 @@ export default function WalletPanel({ productId, level }: Props) {
         into links, logs or analytics.
         {hydrated && !wallet.persistent() && ' This browser does not let the page store them: they last until you leave the page.'}
       </p>
+      {hydrated && wallet.problem() && (
+        <p className="kp-callout kp-callout--caution" role="status">
+          {wallet.problem()} A copy of what was saved is kept aside in this browser’s storage; new keys start a new wallet.
+        </p>
+      )}
       {keys.length === 0 ? (
         <p className="kp-muted">The wallet is empty.</p>
       ) : (

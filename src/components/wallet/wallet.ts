@@ -50,6 +50,11 @@ export interface Wallet {
   keys(this: void): readonly WalletKey[];
   /** False when the browser refuses localStorage: the wallet then lasts until the page closes. */
   persistent(): boolean;
+  /**
+   * Why the saved wallet could not be read, or `null`. Its text is kept aside (under the wallet's
+   * key with `:unreadable` after it) before anything is saved over it.
+   */
+  problem(): string | null;
   /** Called after any change, from this page or another tab. Returns an unsubscribe function. */
   subscribe(this: void, listener: () => void): () => void;
   /** Adds a key, replacing any entry with the same id. */
@@ -90,17 +95,40 @@ function readKey(value: unknown): WalletKey | null {
   };
 }
 
-/** Saved text → keys. Unreadable text or another version reads as an empty wallet. */
-export function parseWallet(text: string | null): WalletKey[] {
-  if (!text) return [];
-  try {
-    const data = JSON.parse(text) as { version?: unknown; keys?: unknown };
-    if (data?.version !== WALLET_VERSION || !Array.isArray(data.keys)) return [];
-    return data.keys.map(readKey).filter((key): key is WalletKey => key !== null);
-  } catch {
-    return [];
-  }
+export interface ParsedWallet {
+  keys: WalletKey[];
+  /** Why some or all of the saved text could not be read, or `null`. */
+  problem: string | null;
 }
+
+/** Saved text → keys, and what could not be read: unreadable text or another version give no keys. */
+export function readWallet(text: string | null): ParsedWallet {
+  if (!text) return { keys: [], problem: null };
+  let data: { version?: unknown; keys?: unknown } | null;
+  try {
+    data = JSON.parse(text) as typeof data;
+  } catch {
+    return { keys: [], problem: 'The wallet saved in this browser could not be read (it is not valid JSON), so its keys are not listed.' };
+  }
+  if (data?.version !== WALLET_VERSION || !Array.isArray(data.keys)) {
+    return {
+      keys: [],
+      problem:
+        'The wallet saved in this browser is not one this site can read (another version, or edited by hand), so its keys are not listed.',
+    };
+  }
+  const keys = data.keys.map(readKey).filter((key): key is WalletKey => key !== null);
+  const skipped = data.keys.length - keys.length;
+  return {
+    keys,
+    problem: skipped
+      ? `${skipped} of the wallet’s saved ${data.keys.length === 1 ? 'entry' : 'entries'} could not be read and ${skipped === 1 ? 'is' : 'are'} not listed.`
+      : null,
+  };
+}
+
+/** Saved text → keys. Unreadable text or another version reads as an empty wallet. */
+export const parseWallet = (text: string | null): WalletKey[] => readWallet(text).keys;
 
 export const serializeWallet = (keys: readonly WalletKey[]): string => JSON.stringify({ version: WALLET_VERSION, keys });
 
@@ -112,6 +140,7 @@ export function createWallet(productId: string, options: WalletOptions = {}): Wa
   const listeners = new Set<() => void>();
   let text: string | null = null;
   let keys: readonly WalletKey[] = [];
+  let problem: string | null = null;
   let loaded = false;
 
   /** Reads the saved text; true when it changed since the last read. */
@@ -120,7 +149,7 @@ export function createWallet(productId: string, options: WalletOptions = {}): Wa
     if (loaded && next === text) return false;
     loaded = true;
     text = next;
-    keys = parseWallet(next);
+    ({ keys, problem } = readWallet(next));
     return true;
   };
   const current = () => {
@@ -129,7 +158,11 @@ export function createWallet(productId: string, options: WalletOptions = {}): Wa
   };
   const notify = () => listeners.forEach((listener) => listener());
   const write = (next: WalletKey[]) => {
+    if (!loaded) load();
+    // What could not be read is kept, not overwritten: the reader may want those keys back.
+    if (problem && text !== null) persistedText(`${walletStorageKey(productId)}:unreadable`, options).write(text);
     loaded = true;
+    problem = null;
     keys = next;
     text = serializeWallet(next);
     // Refused (quota or privacy settings): the keys stay in memory for this page, and persistent() says so.
@@ -144,6 +177,10 @@ export function createWallet(productId: string, options: WalletOptions = {}): Wa
   return {
     keys: current,
     persistent: () => saved.persistent(),
+    problem: () => {
+      if (!loaded) load();
+      return problem;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

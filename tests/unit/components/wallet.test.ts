@@ -3,6 +3,7 @@ import {
   createWallet,
   managementKeys,
   parseWallet,
+  readWallet,
   serializeWallet,
   walletStorageKey,
   type WalletKey,
@@ -83,6 +84,22 @@ describe('the wallet', () => {
     expect(
       parseWallet(JSON.stringify({ version: 1, keys: [key(), { id: 3 }, null, { ...key({ id: 'key_x' }), environment: 'prod' }] })),
     ).toEqual([key()]);
+  });
+
+  it('says when the saved wallet could not be read, and keeps that text aside before saving over it', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(walletStorageKey('huechat'), '{"version": 1, "keys": [tr');
+    const wallet = createWallet('huechat', { storage, events: null });
+    expect(wallet.keys()).toEqual([]);
+    expect(wallet.problem()).toMatch(/could not be read \(it is not valid JSON\)/);
+    wallet.add(key());
+    expect(storage.getItem(`${walletStorageKey('huechat')}:unreadable`)).toBe('{"version": 1, "keys": [tr');
+    expect(wallet.keys()).toEqual([key()]);
+    expect(wallet.problem()).toBeNull();
+    expect(readWallet(JSON.stringify({ version: 1, keys: [key(), { id: 3 }] })).problem).toBe(
+      '1 of the wallet’s saved entries could not be read and is not listed.',
+    );
+    expect(readWallet(JSON.stringify({ version: 7, keys: [] })).problem).toMatch(/another version/);
   });
 
   it('keeps working in memory when the browser refuses to store', () => {
