@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { WINDOW_SECONDS, type Bucket, type Marker } from './rotation-app.ts';
+import LabChart from './LabChart.tsx';
 import { useChartWidth } from './use-chart-width.ts';
 
 const H = 200;
@@ -37,88 +38,86 @@ export default function RequestsByKeyChart({ buckets, markers, now, label, names
   const step = [5, 10, 20, 30].find((s) => span / s <= W / 60) ?? 60;
 
   return (
-    <figure className="kp-chart kp-lab-chart" ref={ref}>
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        height={H}
-        preserveAspectRatio="xMinYMin meet"
-        role="img"
-        aria-labelledby={`${id}-title`}
-        className="kp-lab-chart__svg"
-      >
-        <title id={`${id}-title`}>{label}</title>
-        <defs>
-          <pattern id={`${id}-hatch`} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="4" height="4" className="kp-lab-bar--failed" />
-            <line x1="0" y1="0" x2="0" y2="4" className="kp-lab-hatch" />
-          </pattern>
-        </defs>
-        <line x1={LEFT} x2={W - RIGHT} y1={base} y2={base} className="kp-chart__axis" />
-        <line x1={LEFT} x2={LEFT} y1={TOP} y2={base} className="kp-chart__axis" />
-        {[0, max].map((v) => (
-          <text key={v} x={LEFT - 4} y={base - h(v) + 3} textAnchor="end" className="kp-chart__label">
-            {v}
-          </text>
-        ))}
-        {Array.from({ length: Math.floor(span / step) + 1 }, (_, i) => start + i * step).map((s) => (
-          <text key={s} x={x(s)} y={base + 12} textAnchor="middle" className="kp-chart__label">
-            {s}s
-          </text>
-        ))}
-        <text x={W - RIGHT} y={H - 4} textAnchor="end" className="kp-chart__label">
-          requests per second, by key
+    <LabChart
+      frameRef={ref}
+      width={W}
+      height={H}
+      titleId={`${id}-title`}
+      label={label}
+      legend={
+        <>
+          <span>
+            <span className="kp-swatch kp-lab-swatch--old" aria-hidden="true" /> answered with {names.old}
+          </span>
+          <span>
+            <span className="kp-swatch kp-lab-swatch--new" aria-hidden="true" /> answered with {names.next}
+          </span>
+          <span>
+            <span className="kp-swatch kp-lab-swatch--failed" aria-hidden="true" /> failed
+          </span>
+        </>
+      }
+    >
+      <defs>
+        <pattern id={`${id}-hatch`} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="4" height="4" className="kp-lab-bar--failed" />
+          <line x1="0" y1="0" x2="0" y2="4" className="kp-lab-hatch" />
+        </pattern>
+      </defs>
+      <line x1={LEFT} x2={W - RIGHT} y1={base} y2={base} className="kp-chart__axis" />
+      <line x1={LEFT} x2={LEFT} y1={TOP} y2={base} className="kp-chart__axis" />
+      {[0, max].map((v) => (
+        <text key={v} x={LEFT - 4} y={base - h(v) + 3} textAnchor="end" className="kp-chart__label">
+          {v}
         </text>
-        {shown.map((b) => {
-          const bx = x(b.second) + slot * 0.1;
-          const bw = Math.max(1, slot * 0.8);
-          const ho = h(b.old);
-          const hn = h(b.next);
-          const hf = h(b.failed);
+      ))}
+      {Array.from({ length: Math.floor(span / step) + 1 }, (_, i) => start + i * step).map((s) => (
+        <text key={s} x={x(s)} y={base + 12} textAnchor="middle" className="kp-chart__label">
+          {s}s
+        </text>
+      ))}
+      <text x={W - RIGHT} y={H - 4} textAnchor="end" className="kp-chart__label">
+        requests per second, by key
+      </text>
+      {shown.map((b) => {
+        const bx = x(b.second) + slot * 0.1;
+        const bw = Math.max(1, slot * 0.8);
+        const ho = h(b.old);
+        const hn = h(b.next);
+        const hf = h(b.failed);
+        return (
+          <g key={b.second}>
+            {b.old > 0 && <rect x={bx} y={base - ho} width={bw} height={ho} className="kp-lab-bar--old" />}
+            {b.next > 0 && <rect x={bx} y={base - ho - hn} width={bw} height={hn} className="kp-lab-bar--new" />}
+            {b.failed > 0 && (
+              <rect
+                x={bx}
+                y={base - ho - hn - hf}
+                width={bw}
+                height={hf}
+                fill={`url(#${id}-hatch)`}
+                className="kp-lab-bar--failed-outline"
+              />
+            )}
+          </g>
+        );
+      })}
+      {markers
+        .filter((m) => m.t / 1000 >= start)
+        .map((m, i, shownMarkers) => {
+          // Labels of markers close together go on alternate rows, so they do not overlap.
+          const mx = x(m.t / 1000);
+          const crowded = i > 0 && mx - x(shownMarkers[i - 1]!.t / 1000) < 48;
+          const row = crowded && i % 2 === 1 ? 0 : 1;
           return (
-            <g key={b.second}>
-              {b.old > 0 && <rect x={bx} y={base - ho} width={bw} height={ho} className="kp-lab-bar--old" />}
-              {b.next > 0 && <rect x={bx} y={base - ho - hn} width={bw} height={hn} className="kp-lab-bar--new" />}
-              {b.failed > 0 && (
-                <rect
-                  x={bx}
-                  y={base - ho - hn - hf}
-                  width={bw}
-                  height={hf}
-                  fill={`url(#${id}-hatch)`}
-                  className="kp-lab-bar--failed-outline"
-                />
-              )}
+            <g key={`${m.label}-${i}`}>
+              <line x1={mx} x2={mx} y1={row === 0 ? 12 : TOP - 8} y2={base} className="kp-lab-chart__mark" />
+              <text x={mx} y={row === 0 ? 9 : TOP - 11} textAnchor="middle" className="kp-chart__label kp-lab-chart__marker-label">
+                {m.label}
+              </text>
             </g>
           );
         })}
-        {markers
-          .filter((m) => m.t / 1000 >= start)
-          .map((m, i, shownMarkers) => {
-            // Labels of markers close together go on alternate rows, so they do not overlap.
-            const mx = x(m.t / 1000);
-            const crowded = i > 0 && mx - x(shownMarkers[i - 1]!.t / 1000) < 48;
-            const row = crowded && i % 2 === 1 ? 0 : 1;
-            return (
-              <g key={`${m.label}-${i}`}>
-                <line x1={mx} x2={mx} y1={row === 0 ? 12 : TOP - 8} y2={base} className="kp-lab-chart__mark" />
-                <text x={mx} y={row === 0 ? 9 : TOP - 11} textAnchor="middle" className="kp-chart__label kp-lab-chart__marker-label">
-                  {m.label}
-                </text>
-              </g>
-            );
-          })}
-      </svg>
-      <figcaption className="kp-chart__legend kp-lab-legend">
-        <span>
-          <span className="kp-swatch kp-lab-swatch--old" aria-hidden="true" /> answered with {names.old}
-        </span>
-        <span>
-          <span className="kp-swatch kp-lab-swatch--new" aria-hidden="true" /> answered with {names.next}
-        </span>
-        <span>
-          <span className="kp-swatch kp-lab-swatch--failed" aria-hidden="true" /> failed
-        </span>
-      </figcaption>
-    </figure>
+    </LabChart>
   );
 }

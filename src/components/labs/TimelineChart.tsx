@@ -6,6 +6,7 @@
  */
 import { useId } from 'react';
 import type { BurstRun } from './burst.ts';
+import LabChart from './LabChart.tsx';
 import { useChartWidth } from './use-chart-width.ts';
 
 const H = 230;
@@ -54,123 +55,121 @@ export default function TimelineChart({ run, limit, windowMs, label }: Props) {
     .join(' ');
 
   return (
-    <figure className="kp-chart kp-lab-chart" ref={ref}>
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        height={H}
-        preserveAspectRatio="xMinYMin meet"
-        role="img"
-        aria-labelledby={`${id}-title`}
-        className="kp-lab-chart__svg"
-      >
-        <title id={`${id}-title`}>{label}</title>
-        {/* Waits first, so marks and lines sit on top of them. */}
-        {waits.map((w, i) => {
-          const end = w.end ?? w.start + w.ms;
-          return (
-            <g key={`w${i}`}>
-              <rect x={x(w.start)} y={0} width={Math.max(1, x(end) - x(w.start))} height={H - BOTTOM} className="kp-lab-chart__wait" />
-              {x(end) - x(w.start) > 80 && (
-                <text x={(x(w.start) + x(end)) / 2} y={H - BOTTOM - 6} textAnchor="middle" className="kp-chart__label">
-                  waiting {Math.round(w.ms / 100) / 10} s
-                </text>
-              )}
-            </g>
-          );
-        })}
-        {resets.map((t) => (
-          <g key={`r${t}`}>
-            <line x1={x(t)} x2={x(t)} y1={0} y2={H - BOTTOM} className="kp-lab-chart__reset" />
-            <text
-              x={x(t) > W - 100 ? x(t) - 3 : x(t) + 3}
-              y={STRIP + 20}
-              textAnchor={x(t) > W - 100 ? 'end' : 'start'}
-              className="kp-chart__label"
-            >
-              window resets
-            </text>
-          </g>
-        ))}
-        {/* Axes */}
-        <line x1={LEFT} x2={W - RIGHT} y1={H - BOTTOM} y2={H - BOTTOM} className="kp-chart__axis" />
-        <line x1={LEFT} x2={LEFT} y1={TOP} y2={H - BOTTOM} className="kp-chart__axis" />
-        {ticks(domain, Math.floor(W / 60)).map((t) => (
-          <text key={`t${t}`} x={x(t)} y={H - BOTTOM + 14} textAnchor="middle" className="kp-chart__label">
-            {t / 1000}s
-          </text>
-        ))}
-        <text x={W - RIGHT} y={H - 4} textAnchor="end" className="kp-chart__label">
-          time since the first request (sandbox clock)
-        </text>
-        {[0, Math.ceil(top / 2), top].map((v) => (
-          <text key={`y${v}`} x={LEFT - 6} y={y(v) + 3} textAnchor="end" className="kp-chart__label">
-            {v}
-          </text>
-        ))}
-        <text
-          x={12}
-          y={(TOP + H - BOTTOM) / 2}
-          transform={`rotate(-90 12 ${(TOP + H - BOTTOM) / 2})`}
-          textAnchor="middle"
-          className="kp-chart__label"
-        >
-          remaining
-        </text>
-        <text x={2} y={STRIP + 3} className="kp-chart__label">
-          answers
-        </text>
-        {path && <path d={path} className="kp-lab-chart__line" />}
-        {points.map((s, i) => (
-          <circle key={`p${i}`} cx={x(s.t)} cy={y(s.remaining!)} r={2.5} className="kp-lab-chart__point" />
-        ))}
-        {samples.map((s, i) => {
-          const cx = x(s.t);
-          const cls = s.status < 400 ? 'kp-lab-chart__ok' : s.retried ? 'kp-lab-chart__retried' : 'kp-lab-chart__error';
-          return s.status < 400 ? (
-            <circle key={`s${i}`} cx={cx} cy={STRIP} r={5} className={cls} />
-          ) : (
-            <path
-              key={`s${i}`}
-              d={`M${cx - 5} ${STRIP - 5} L${cx + 5} ${STRIP + 5} M${cx + 5} ${STRIP - 5} L${cx - 5} ${STRIP + 5}`}
-              className={cls}
-            />
-          );
-        })}
-      </svg>
-      <figcaption className="kp-chart__legend kp-lab-legend">
-        <span>
-          <svg width="12" height="12" aria-hidden="true" focusable="false">
-            <circle cx="6" cy="6" r="5" className="kp-lab-chart__ok" />
-          </svg>{' '}
-          success
-        </span>
-        <span>
-          <svg width="12" height="12" aria-hidden="true" focusable="false">
-            <path d="M1 1 L11 11 M11 1 L1 11" className="kp-lab-chart__error" />
-          </svg>{' '}
-          429 Too Many Requests
-        </span>
-        {run?.kind === 'sdk' && (
+    <LabChart
+      frameRef={ref}
+      width={W}
+      height={H}
+      titleId={`${id}-title`}
+      label={label}
+      legend={
+        <>
           <span>
             <svg width="12" height="12" aria-hidden="true" focusable="false">
-              <path d="M1 1 L11 11 M11 1 L1 11" className="kp-lab-chart__retried" />
+              <circle cx="6" cy="6" r="5" className="kp-lab-chart__ok" />
             </svg>{' '}
-            429, retried by the SDK
+            success
           </span>
-        )}
-        <span>
-          <svg width="16" height="12" aria-hidden="true" focusable="false">
-            <path d="M0 9 H6 V3 H16" className="kp-lab-chart__line" />
-          </svg>{' '}
-          remaining quota
-        </span>
-        <span>
-          <svg width="12" height="12" aria-hidden="true" focusable="false">
-            <rect x="0" y="0" width="12" height="12" className="kp-lab-chart__wait" />
-          </svg>{' '}
-          waiting
-        </span>
-      </figcaption>
-    </figure>
+          <span>
+            <svg width="12" height="12" aria-hidden="true" focusable="false">
+              <path d="M1 1 L11 11 M11 1 L1 11" className="kp-lab-chart__error" />
+            </svg>{' '}
+            429 Too Many Requests
+          </span>
+          {run?.kind === 'sdk' && (
+            <span>
+              <svg width="12" height="12" aria-hidden="true" focusable="false">
+                <path d="M1 1 L11 11 M11 1 L1 11" className="kp-lab-chart__retried" />
+              </svg>{' '}
+              429, retried by the SDK
+            </span>
+          )}
+          <span>
+            <svg width="16" height="12" aria-hidden="true" focusable="false">
+              <path d="M0 9 H6 V3 H16" className="kp-lab-chart__line" />
+            </svg>{' '}
+            remaining quota
+          </span>
+          <span>
+            <svg width="12" height="12" aria-hidden="true" focusable="false">
+              <rect x="0" y="0" width="12" height="12" className="kp-lab-chart__wait" />
+            </svg>{' '}
+            waiting
+          </span>
+        </>
+      }
+    >
+      {/* Waits first, so marks and lines sit on top of them. */}
+      {waits.map((w, i) => {
+        const end = w.end ?? w.start + w.ms;
+        return (
+          <g key={`w${i}`}>
+            <rect x={x(w.start)} y={0} width={Math.max(1, x(end) - x(w.start))} height={H - BOTTOM} className="kp-lab-chart__wait" />
+            {x(end) - x(w.start) > 80 && (
+              <text x={(x(w.start) + x(end)) / 2} y={H - BOTTOM - 6} textAnchor="middle" className="kp-chart__label">
+                waiting {Math.round(w.ms / 100) / 10} s
+              </text>
+            )}
+          </g>
+        );
+      })}
+      {resets.map((t) => (
+        <g key={`r${t}`}>
+          <line x1={x(t)} x2={x(t)} y1={0} y2={H - BOTTOM} className="kp-lab-chart__reset" />
+          <text
+            x={x(t) > W - 100 ? x(t) - 3 : x(t) + 3}
+            y={STRIP + 20}
+            textAnchor={x(t) > W - 100 ? 'end' : 'start'}
+            className="kp-chart__label"
+          >
+            window resets
+          </text>
+        </g>
+      ))}
+      {/* Axes */}
+      <line x1={LEFT} x2={W - RIGHT} y1={H - BOTTOM} y2={H - BOTTOM} className="kp-chart__axis" />
+      <line x1={LEFT} x2={LEFT} y1={TOP} y2={H - BOTTOM} className="kp-chart__axis" />
+      {ticks(domain, Math.floor(W / 60)).map((t) => (
+        <text key={`t${t}`} x={x(t)} y={H - BOTTOM + 14} textAnchor="middle" className="kp-chart__label">
+          {t / 1000}s
+        </text>
+      ))}
+      <text x={W - RIGHT} y={H - 4} textAnchor="end" className="kp-chart__label">
+        time since the first request (sandbox clock)
+      </text>
+      {[0, Math.ceil(top / 2), top].map((v) => (
+        <text key={`y${v}`} x={LEFT - 6} y={y(v) + 3} textAnchor="end" className="kp-chart__label">
+          {v}
+        </text>
+      ))}
+      <text
+        x={12}
+        y={(TOP + H - BOTTOM) / 2}
+        transform={`rotate(-90 12 ${(TOP + H - BOTTOM) / 2})`}
+        textAnchor="middle"
+        className="kp-chart__label"
+      >
+        remaining
+      </text>
+      <text x={2} y={STRIP + 3} className="kp-chart__label">
+        answers
+      </text>
+      {path && <path d={path} className="kp-lab-chart__line" />}
+      {points.map((s, i) => (
+        <circle key={`p${i}`} cx={x(s.t)} cy={y(s.remaining!)} r={2.5} className="kp-lab-chart__point" />
+      ))}
+      {samples.map((s, i) => {
+        const cx = x(s.t);
+        const cls = s.status < 400 ? 'kp-lab-chart__ok' : s.retried ? 'kp-lab-chart__retried' : 'kp-lab-chart__error';
+        return s.status < 400 ? (
+          <circle key={`s${i}`} cx={cx} cy={STRIP} r={5} className={cls} />
+        ) : (
+          <path
+            key={`s${i}`}
+            d={`M${cx - 5} ${STRIP - 5} L${cx + 5} ${STRIP + 5} M${cx + 5} ${STRIP - 5} L${cx - 5} ${STRIP + 5}`}
+            className={cls}
+          />
+        );
+      })}
+    </LabChart>
   );
 }

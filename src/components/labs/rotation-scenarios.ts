@@ -120,26 +120,31 @@ export const graceLeft = (state: Pick<RotationState, 'roll' | 'sandboxNow'>): nu
 export const runningApp = (state: Pick<RotationState, 'phase' | 'deployed'>): string =>
   state.phase === 'running' ? state.deployed.join(', ') : state.phase === 'finished' ? 'stopped' : 'not started';
 
+/** What a scenario has done so far, before it starts: nothing. */
+const NOTHING_RUN = {
+  done: 0,
+  keys: { old: null, next: null },
+  config: [],
+  deployed: [],
+  verified: null,
+  stats: NO_TRAFFIC,
+  revokedIds: [],
+  markers: [],
+  elapsed: 0,
+  roll: null,
+} satisfies Partial<RotationState>;
+
 export function createRotationLab(deps: RotationDeps): RotationLab {
   const { data } = deps;
   const startApp = deps.startApp ?? realStartApp;
   const sleep = deps.sleep ?? ((ms: number) => realSleep(ms));
 
   let state: RotationState = {
+    ...NOTHING_RUN,
     scenario: null,
     phase: 'idle',
-    done: 0,
     busy: null,
-    keys: { old: null, next: null },
-    config: [],
-    deployed: [],
-    verified: null,
-    stats: NO_TRAFFIC,
-    revokedIds: [],
-    markers: [],
-    elapsed: 0,
     grace: data.graceOptions[0] ?? 0,
-    roll: null,
     sandboxNow: 0,
     announcement: '',
   };
@@ -251,19 +256,10 @@ export function createRotationLab(deps: RotationDeps): RotationLab {
     const gen = generation;
     revoked.clear();
     set({
+      ...NOTHING_RUN,
       scenario: kind,
       phase: 'starting',
       busy: 'start',
-      done: 0,
-      keys: { old: null, next: null },
-      config: [],
-      deployed: [],
-      verified: null,
-      stats: NO_TRAFFIC,
-      revokedIds: [],
-      markers: [],
-      elapsed: 0,
-      roll: null,
       announcement: 'Starting the app with key 1…',
     });
     try {

@@ -375,12 +375,14 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
       timeouts.add(id);
       return id;
     };
-    scope.clearTimeout = (id?: number) => {
+    /** Forgets a timer the program cleared; with none left the program may be done. */
+    const cleared = (timers: Set<number>, clear: (id: number) => void) => (id?: number) => {
       if (id === undefined) return;
-      timeouts.delete(id);
-      native.clearTimeout(id);
+      timers.delete(id);
+      clear(id);
       checkIdle();
     };
+    scope.clearTimeout = cleared(timeouts, native.clearTimeout);
     scope.setInterval = (handler: unknown, ms?: number, ...args: unknown[]) => {
       const id = native.setInterval(() => {
         if (typeof handler === 'function') (handler as (...a: unknown[]) => void)(...args);
@@ -388,12 +390,7 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
       intervals.add(id);
       return id;
     };
-    scope.clearInterval = (id?: number) => {
-      if (id === undefined) return;
-      intervals.delete(id);
-      native.clearInterval(id);
-      checkIdle();
-    };
+    scope.clearInterval = cleared(intervals, native.clearInterval);
     if (globalThis.crypto?.subtle) {
       const subtle = globalThis.crypto.subtle as unknown as Record<string, unknown>;
       for (const name of [

@@ -119,12 +119,13 @@ export function readWallet(text: string | null): ParsedWallet {
   }
   const keys = data.keys.map(readKey).filter((key): key is WalletKey => key !== null);
   const skipped = data.keys.length - keys.length;
-  return {
-    keys,
-    problem: skipped
-      ? `${skipped} of the wallet’s saved ${data.keys.length === 1 ? 'entry' : 'entries'} could not be read and ${skipped === 1 ? 'is' : 'are'} not listed.`
-      : null,
-  };
+  if (!skipped) return { keys, problem: null };
+  const total = data.keys.length;
+  const what =
+    total === 1
+      ? 'The wallet’s one saved entry could not be read and is'
+      : `${skipped} of the wallet’s ${total} saved entries could not be read and ${skipped === 1 ? 'is' : 'are'}`;
+  return { keys, problem: `${what} not listed.` };
 }
 
 /** Saved text → keys. Unreadable text or another version reads as an empty wallet. */

@@ -97,7 +97,7 @@ describe('the wallet', () => {
     expect(wallet.keys()).toEqual([key()]);
     expect(wallet.problem()).toBeNull();
     expect(readWallet(JSON.stringify({ version: 1, keys: [key(), { id: 3 }] })).problem).toBe(
-      '1 of the wallet’s saved entries could not be read and is not listed.',
+      '1 of the wallet’s 2 saved entries could not be read and is not listed.',
     );
     expect(readWallet(JSON.stringify({ version: 7, keys: [] })).problem).toMatch(/another version/);
   });

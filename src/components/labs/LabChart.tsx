@@ -1,0 +1,38 @@
+/**
+ * The frame every lab chart shares: a figure the width it has on screen (`useChartWidth`), an SVG
+ * titled for screen readers, and its legend beneath.
+ */
+import type { ReactNode, RefObject } from 'react';
+
+interface Props {
+  /** From `useChartWidth`: the figure is what it measures. */
+  frameRef: RefObject<HTMLElement | null>;
+  width: number;
+  height: number;
+  /** A unique id; the SVG's title gets `<titleId>`. */
+  titleId: string;
+  /** What the chart shows, in one sentence: the SVG's accessible name. */
+  label: string;
+  legend: ReactNode;
+  /** The SVG's content. */
+  children: ReactNode;
+}
+
+export default function LabChart({ frameRef, width, height, titleId, label, legend, children }: Props) {
+  return (
+    <figure className="kp-chart kp-lab-chart" ref={frameRef}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        height={height}
+        preserveAspectRatio="xMinYMin meet"
+        role="img"
+        aria-labelledby={titleId}
+        className="kp-lab-chart__svg"
+      >
+        <title id={titleId}>{label}</title>
+        {children}
+      </svg>
+      <figcaption className="kp-chart__legend kp-lab-legend">{legend}</figcaption>
+    </figure>
+  );
+}
