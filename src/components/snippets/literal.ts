@@ -25,6 +25,34 @@ export function escapeEach(text: string, escape: (char: string, code: number) =>
   return out;
 }
 
+export interface QuoteOptions {
+  /** Characters written with a backslash before them besides the quote and the backslash, e.g. `$` in PHP. */
+  escaped?: string;
+  /** Which characters stand as themselves. @default isVisible */
+  shown?: (char: string, code: number) => boolean;
+  /** How the language writes any other character. */
+  unicode: (char: string, code: number) => string;
+}
+
+/**
+ * A string literal in the C family's style, which every snippet language but curl's shell uses:
+ * a backslash before the quote, the backslash and `escaped`; `\n`, `\t`, `\r`; characters that
+ * are `shown` as they are; the rest as `unicode` writes them.
+ */
+export function backslashQuoted(text: string, quote: '"' | "'", options: QuoteOptions): string {
+  const escaped = `${quote}\\${options.escaped ?? ''}`;
+  const shown = options.shown ?? isVisible;
+  const body = escapeEach(text, (char, code) => {
+    if (escaped.includes(char)) return `\\${char}`;
+    if (char === '\n') return '\\n';
+    if (char === '\t') return '\\t';
+    if (char === '\r') return '\\r';
+    if (shown(char, code)) return char;
+    return options.unicode(char, code);
+  });
+  return `${quote}${body}${quote}`;
+}
+
 export interface LiteralSyntax {
   string(text: string): string;
   /** @default String(n) */

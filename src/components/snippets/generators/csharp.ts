@@ -3,18 +3,14 @@
  * Mono's `mcs` compile it: `mcs` has neither top-level statements nor `async Main`. Mono has no
  * JSON encoder in its base library, so the body is the JSON text itself.
  */
-import { escapeEach, hex, jsonText } from '../literal.ts';
+import { backslashQuoted, hex, jsonText } from '../literal.ts';
 import { missingKeyMessage, type SnippetProgram } from '../program.ts';
 
 export function csString(text: string): string {
-  return `"${escapeEach(text, (char, code) => {
-    if (char === '\\' || char === '"') return `\\${char}`;
-    if (char === '\n') return '\\n';
-    if (char === '\t') return '\\t';
-    if (char === '\r') return '\\r';
-    if (code >= 0x20 && code < 0x7f) return char;
-    return code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`;
-  })}"`;
+  return backslashQuoted(text, '"', {
+    shown: (_, code) => code >= 0x20 && code < 0x7f,
+    unicode: (_, code) => (code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`),
+  });
 }
 
 function csText(text: string, indent: string): string {

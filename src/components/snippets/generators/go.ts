@@ -2,18 +2,13 @@
  * Go 1.18+ with net/http: a whole `package main`. The body is a `map[string]any` literal given
  * to encoding/json; imports are only those the program uses (Go refuses unused ones).
  */
-import { escapeEach, hex, isVisible, literal, type LiteralSyntax } from '../literal.ts';
+import { backslashQuoted, hex, literal, type LiteralSyntax } from '../literal.ts';
 import { missingKeyMessage, type SnippetProgram } from '../program.ts';
 
 export function goString(text: string): string {
-  return `"${escapeEach(text, (char, code) => {
-    if (char === '\\' || char === '"') return `\\${char}`;
-    if (char === '\n') return '\\n';
-    if (char === '\t') return '\\t';
-    if (char === '\r') return '\\r';
-    if (isVisible(char)) return char;
-    return code < 0x80 ? `\\x${hex(code, 2)}` : code <= 0xffff ? `\\u${hex(code, 4)}` : `\\U${hex(code, 8)}`;
-  })}"`;
+  return backslashQuoted(text, '"', {
+    unicode: (_, code) => (code < 0x80 ? `\\x${hex(code, 2)}` : code <= 0xffff ? `\\u${hex(code, 4)}` : `\\U${hex(code, 8)}`),
+  });
 }
 
 const syntax: LiteralSyntax = {

@@ -3,7 +3,7 @@
  * no JSON encoder, so the body is the JSON text itself, as ASCII-only string literals (a
  * single-file program is read in the platform's encoding, which may not be UTF-8).
  */
-import { escapeEach, hex, jsonText } from '../literal.ts';
+import { backslashQuoted, hex, jsonText } from '../literal.ts';
 import { missingKeyMessage, type SnippetProgram } from '../program.ts';
 
 /**
@@ -11,17 +11,15 @@ import { missingKeyMessage, type SnippetProgram } from '../program.ts';
  * inside the text keep their backslash doubled, so Java reads them as text, not as escapes.
  */
 export function javaString(text: string): string {
-  return `"${escapeEach(text, (char, code) => {
-    if (char === '\\' || char === '"') return `\\${char}`;
-    if (char === '\n') return '\\n';
-    if (char === '\t') return '\\t';
-    if (char === '\r') return '\\r';
-    if (code >= 0x20 && code < 0x7f) return char;
-    return char
-      .split('')
-      .map((unit) => `\\u${hex(unit.charCodeAt(0), 4)}`)
-      .join('');
-  })}"`;
+  return backslashQuoted(text, '"', {
+    shown: (_, code) => code >= 0x20 && code < 0x7f,
+    // Java has no escape above U+FFFF: a character there is its two UTF-16 units.
+    unicode: (char) =>
+      char
+        .split('')
+        .map((unit) => `\\u${hex(unit.charCodeAt(0), 4)}`)
+        .join(''),
+  });
 }
 
 /** Multi-line text as one literal per line, joined with `+` (text blocks would strip spaces). */

@@ -2,18 +2,11 @@
  * Node.js 18+ with the built-in `fetch`, as an ES module (top-level await). The body is a
  * JavaScript object literal given to `JSON.stringify`.
  */
-import { escapeEach, hex, isVisible, literal, type LiteralSyntax } from '../literal.ts';
+import { backslashQuoted, hex, literal, type LiteralSyntax } from '../literal.ts';
 import { missingKeyMessage, type SnippetProgram } from '../program.ts';
 
 export function jsString(text: string): string {
-  return `'${escapeEach(text, (char, code) => {
-    if (char === '\\' || char === "'") return `\\${char}`;
-    if (char === '\n') return '\\n';
-    if (char === '\t') return '\\t';
-    if (char === '\r') return '\\r';
-    if (isVisible(char)) return char;
-    return code > 0xffff ? `\\u{${hex(code, 1)}}` : `\\u${hex(code, 4)}`;
-  })}'`;
+  return backslashQuoted(text, "'", { unicode: (_, code) => (code > 0xffff ? `\\u{${hex(code, 1)}}` : `\\u${hex(code, 4)}`) });
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

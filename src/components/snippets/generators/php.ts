@@ -2,20 +2,13 @@
  * PHP 7.3+ with the curl extension. The body is an array literal given to `json_encode`
  * (objects that PHP would otherwise encode as lists are written as `(object)` casts).
  */
-import { escapeEach, hex, isVisible, literal, type LiteralSyntax } from '../literal.ts';
+import { backslashQuoted, hex, isVisible, literal, type LiteralSyntax } from '../literal.ts';
 import { missingKeyMessage, type SnippetProgram } from '../program.ts';
 
 /** Single quotes where every character can stand as itself (nothing is interpolated there), double quotes with escapes otherwise. */
 export function phpString(text: string): string {
   if ([...text].every(isVisible)) return `'${text.replace(/[\\']/g, '\\$&')}'`;
-  return `"${escapeEach(text, (char, code) => {
-    if (char === '\\' || char === '"' || char === '$') return `\\${char}`;
-    if (char === '\n') return '\\n';
-    if (char === '\t') return '\\t';
-    if (char === '\r') return '\\r';
-    if (isVisible(char)) return char;
-    return `\\u{${hex(code, 4)}}`;
-  })}"`;
+  return backslashQuoted(text, '"', { escaped: '$', unicode: (_, code) => `\\u{${hex(code, 4)}}` });
 }
 
 /** PHP arrays whose keys are 0, 1, … n-1 encode as JSON lists, and `[]` as `[]`. */

@@ -1,16 +1,11 @@
 /** Python 3 with requests. The body is a dict literal that requests serialises (`json=`). */
-import { escapeEach, hex, isVisible, literal, type LiteralSyntax } from '../literal.ts';
+import { backslashQuoted, hex, literal, type LiteralSyntax } from '../literal.ts';
 import { missingKeyMessage, type SnippetProgram } from '../program.ts';
 
 export function pyString(text: string): string {
-  return `"${escapeEach(text, (char, code) => {
-    if (char === '\\' || char === '"') return `\\${char}`;
-    if (char === '\n') return '\\n';
-    if (char === '\t') return '\\t';
-    if (char === '\r') return '\\r';
-    if (isVisible(char)) return char;
-    return code <= 0xff ? `\\x${hex(code, 2)}` : code <= 0xffff ? `\\u${hex(code, 4)}` : `\\U${hex(code, 8)}`;
-  })}"`;
+  return backslashQuoted(text, '"', {
+    unicode: (_, code) => (code <= 0xff ? `\\x${hex(code, 2)}` : code <= 0xffff ? `\\u${hex(code, 4)}` : `\\U${hex(code, 8)}`),
+  });
 }
 
 const syntax: LiteralSyntax = {

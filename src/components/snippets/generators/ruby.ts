@@ -2,18 +2,11 @@
  * Ruby 2.7+ with net/http and json from the standard library. The body is a hash literal given
  * to `JSON.generate`; strings are double-quoted with `#` escaped, so `#{…}` is never run.
  */
-import { escapeEach, hex, isVisible, literal, type LiteralSyntax } from '../literal.ts';
+import { backslashQuoted, hex, literal, type LiteralSyntax } from '../literal.ts';
 import { missingKeyMessage, type SnippetProgram } from '../program.ts';
 
 export function rubyString(text: string): string {
-  return `"${escapeEach(text, (char, code) => {
-    if (char === '\\' || char === '"' || char === '#') return `\\${char}`;
-    if (char === '\n') return '\\n';
-    if (char === '\t') return '\\t';
-    if (char === '\r') return '\\r';
-    if (isVisible(char)) return char;
-    return `\\u{${hex(code, 4)}}`;
-  })}"`;
+  return backslashQuoted(text, '"', { escaped: '#', unicode: (_, code) => `\\u{${hex(code, 4)}}` });
 }
 
 const syntax: LiteralSyntax = {
