@@ -4,23 +4,27 @@
  */
 import type { ReactNode, RefObject } from 'react';
 
-interface Props {
+interface Frame {
   /** From `useChartWidth`: the figure is what it measures. */
-  frameRef: RefObject<HTMLElement | null>;
+  ref: RefObject<HTMLElement | null>;
   width: number;
   height: number;
-  /** A unique id; the SVG's title gets `<titleId>`. */
+  /** A unique id for the SVG's title. */
   titleId: string;
   /** What the chart shows, in one sentence: the SVG's accessible name. */
   label: string;
+}
+
+interface Props {
+  frame: Frame;
   legend: ReactNode;
   /** The SVG's content. */
   children: ReactNode;
 }
 
-export default function LabChart({ frameRef, width, height, titleId, label, legend, children }: Props) {
+export default function LabChart({ frame: { ref, width, height, titleId, label }, legend, children }: Props) {
   return (
-    <figure className="kp-chart kp-lab-chart" ref={frameRef}>
+    <figure className="kp-chart kp-lab-chart" ref={ref}>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         height={height}

@@ -39,11 +39,7 @@ export default function RequestsByKeyChart({ buckets, markers, now, label, names
 
   return (
     <LabChart
-      frameRef={ref}
-      width={W}
-      height={H}
-      titleId={`${id}-title`}
-      label={label}
+      frame={{ ref, width: W, height: H, titleId: `${id}-title`, label }}
       legend={
         <>
           <span>

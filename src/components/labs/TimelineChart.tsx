@@ -56,11 +56,7 @@ export default function TimelineChart({ run, limit, windowMs, label }: Props) {
 
   return (
     <LabChart
-      frameRef={ref}
-      width={W}
-      height={H}
-      titleId={`${id}-title`}
-      label={label}
+      frame={{ ref, width: W, height: H, titleId: `${id}-title`, label }}
       legend={
         <>
           <span>

@@ -193,25 +193,9 @@ export function workerMain(load: (url: string) => Promise<unknown>): void {
           true,
         )}`;
       }
-      if (object instanceof Set)
-        return `Set(${object.size}) ${body(
-          [...object].map((v) => [null, v]),
-          depth,
-          next,
-          indent,
-          '{',
-          '}',
-        )}`;
-      if (typeof Headers !== 'undefined' && object instanceof Headers) {
-        return `Headers ${body(
-          [...object].map(([k, v]) => [k, v]),
-          depth,
-          next,
-          indent,
-          '{',
-          '}',
-        )}`;
-      }
+      const braced = (items: Array<[string | null, unknown]>) => body(items, depth, next, indent, '{', '}');
+      if (object instanceof Set) return `Set(${object.size}) ${braced([...object].map((v) => [null, v]))}`;
+      if (typeof Headers !== 'undefined' && object instanceof Headers) return `Headers ${braced([...object].map(([k, v]) => [k, v]))}`;
       const entries = Object.keys(object).map((k): [string, unknown] => [k, (object as Record<string, unknown>)[k]]);
       const prefix = name === null ? '[Object: null prototype] ' : name && name !== 'Object' ? `${name} ` : '';
       return `${prefix}${body(entries, depth, next, indent, '{', '}')}`;

@@ -81,6 +81,9 @@ function TargetHint({ target, info }: { target: CodeTarget; info: TargetInfo }) 
   }
 }
 
+/** The panel's two menus sit in one row, as wide as their longest choice. */
+const MENU = { layout: 'row', className: 'kp-input kp-input--auto' } as const;
+
 let renderer: Promise<Renderer> | undefined;
 
 export default function SnippetPanel({ request, secret, envVar, targets, settings, level }: Props) {
@@ -146,21 +149,12 @@ export default function SnippetPanel({ request, secret, envVar, targets, setting
             <SelectField
               id={`${id}-lang`}
               label="Language"
-              layout="row"
-              className="kp-input kp-input--auto"
+              {...MENU}
               value={language}
               options={LANGUAGE_OPTIONS}
               onChange={chooseLanguage}
             />
-            <SelectField
-              id={`${id}-target`}
-              label="Send to"
-              layout="row"
-              className="kp-input kp-input--auto"
-              value={target}
-              options={TARGET_OPTIONS}
-              onChange={chooseTarget}
-            />
+            <SelectField id={`${id}-target`} label="Send to" {...MENU} value={target} options={TARGET_OPTIONS} onChange={chooseTarget} />
             <TargetHint target={target} info={targets} />
             <label className="kp-choice">
               <input type="checkbox" checked={reveal} disabled={secret === null} onChange={(event) => setReveal(event.target.checked)} />

@@ -4,18 +4,17 @@
  * `too_many_auth_failures` with Retry-After, valid key or not, until the window ends. Other
  * addresses, and the per-key rate limit, are untouched.
  */
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { presets } from '../../../src/api/presets/index.ts';
-import { errorMessage, START, startHarness, type Harness } from './harness.ts';
+import { errorMessage, START, withHarness, type Harness } from './harness.ts';
 
 describe.each(Object.keys(presets))('failed authentications from one address in %s', (preset) => {
   let h: Harness;
   let me: string;
-  beforeEach(async () => {
-    h = await startHarness(preset);
-    me = h.model.management.whoamiPath;
+  withHarness(preset, (started) => {
+    h = started;
+    me = started.model.management.whoamiPath;
   });
-  afterEach(() => h.close());
 
   test('after the limit of 401s a minute, every request from the address is a 429 until the window ends', async () => {
     const { limit, windowSeconds } = h.model.rateLimits.authFailures;

@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { presets } from '../../../src/api/presets/index.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, withHarness, type Harness } from './harness.ts';
 
 describe.each(Object.keys(presets))('credentials for %s', (preset) => {
   let h: Harness;
   let me: string;
-  beforeEach(async () => {
-    h = await startHarness(preset);
-    me = h.model.management.whoamiPath;
+  withHarness(preset, (started) => {
+    h = started;
+    me = started.model.management.whoamiPath;
   });
-  afterEach(() => h.close());
 
   const scheme = () => h.model.auth.schemes[0]!;
   const headerName = () => (scheme().type === 'bearer' ? 'Authorization' : (scheme() as { name: string }).name);

@@ -3,7 +3,7 @@
  * real `fetch` and checks every response against the preset's OpenAPI document, so no test can
  * pass on a response the docs do not describe.
  */
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { loadModel, type ApiModel } from '../../../src/api/index.ts';
 import { environment, fullAccessScope, missingScopes } from '../../../src/api/runtime/index.ts';
 import type { Endpoint } from '../../../src/api/schema/endpoints.ts';
@@ -161,4 +161,14 @@ export function defaultTier(h: Harness): { limit: number; windowSeconds: number 
 /** The tier with the highest limit, for tests that need many requests from one key. */
 export function largestTier(model: ApiModel): { id: string; limit: number } {
   return [...model.rateLimits.tiers].sort((a, b) => b.limit - a.limit)[0]!;
+}
+
+/** Starts a sandbox of `preset` before each test of the enclosing block, hands it to `use`, and closes it after. */
+export function withHarness(preset: string, use: (h: Harness) => void): void {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await startHarness(preset);
+    use(current);
+  });
+  afterEach(() => current?.close());
 }

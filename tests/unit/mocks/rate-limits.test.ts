@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { presets } from '../../../src/api/presets/index.ts';
-import { defaultTier, START, startHarness, type Harness } from './harness.ts';
+import { defaultTier, START, startHarness, withHarness, type Harness } from './harness.ts';
 
 const limitHeaders = (headers: Headers) => ({
   limit: headers.get('X-RateLimit-Limit'),
@@ -14,11 +14,10 @@ const limitHeaders = (headers: Headers) => ({
 describe.each(Object.keys(presets))('rate limits for %s', (preset) => {
   let h: Harness;
   let me: string;
-  beforeEach(async () => {
-    h = await startHarness(preset);
-    me = h.model.management.whoamiPath;
+  withHarness(preset, (started) => {
+    h = started;
+    me = started.model.management.whoamiPath;
   });
-  afterEach(() => h.close());
 
   test('successful responses carry the limit of the sandbox tier', async () => {
     const expected = defaultTier(h);

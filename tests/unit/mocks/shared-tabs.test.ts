@@ -61,17 +61,23 @@ async function call(sandbox: Sandbox, secret: string, method: string, path: stri
 /** Lets every pending save (100 ms), lock and `storage` event run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 
+/** A site whose first tab started the sandbox and saved it, and a second tab opened after. */
+async function twoTabs(withLocks = true) {
+  const site = origin();
+  const a = await site.tab(withLocks);
+  const owner = a.ownerKey!;
+  a.flush();
+  await settle();
+  const b = await site.tab(withLocks);
+  return { site, a, b, owner };
+}
+
 describe.each([
   ['with Web Locks', true],
   ['without Web Locks', false],
 ])('two tabs creating keys at once (%s)', (_name, withLocks) => {
   test('keep all 40 keys, and the owner key’s usage counts all 40 requests', async () => {
-    const site = origin();
-    const a = await site.tab(withLocks);
-    const owner = a.ownerKey!;
-    a.flush();
-    await settle();
-    const b = await site.tab(withLocks);
+    const { site, a, b, owner } = await twoTabs(withLocks);
     expect(b.ownerKey).toBeNull();
     a.settings.update({ rateLimitTier: 'enterprise' });
     await settle();
@@ -105,12 +111,7 @@ describe.each([
 });
 
 test('a rename in one tab, a deleted record and a setting in the other all survive', async () => {
-  const site = origin();
-  const a = await site.tab();
-  const owner = a.ownerKey!;
-  a.flush();
-  await settle();
-  const b = await site.tab();
+  const { site, a, b, owner } = await twoTabs();
 
   const ownerId = a.state().account.keys[0]!.id;
   expect((await call(a, owner, 'PATCH', `${model.management.keysPath}/${ownerId}`, { name: 'Renamed in A' })).status).toBe(200);
@@ -140,12 +141,7 @@ test('two tabs that start a new sandbox at once both keep their owner key', asyn
 });
 
 test('a reset in one tab wins over the other tab’s unsaved changes', async () => {
-  const site = origin();
-  const a = await site.tab();
-  const owner = a.ownerKey!;
-  a.flush();
-  await settle();
-  const b = await site.tab();
+  const { site, a, b, owner } = await twoTabs();
   await call(b, owner, 'POST', model.management.keysPath, { name: 'before the reset' });
   const before = JSON.parse(site.items.get(key)!);
   const newOwner = await a.reset();

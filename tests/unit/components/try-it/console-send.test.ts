@@ -212,22 +212,11 @@ describe('running a request again from the history', () => {
     outcome: '200 OK',
     ms: 3,
   });
-  const kept: WalletKey = {
-    id: 'key_1',
-    name: 'CI',
-    secret: 'sk',
-    environment: 'test',
-    scopes: [],
-    createdAt: '',
-    expiresAt: null,
-    status: 'active',
-    replacedBy: null,
-    owner: false,
-  };
+  const kept = () => walletKey({ id: 'key_1', name: 'CI', secret: 'sk', scopes: [], createdAt: '' });
 
   it('sends at once with a key the wallet still has, or with none', () => {
     expect(
-      planRerun(entry({ source: 'wallet', id: 'key_1', name: 'CI' }), { schemes: data.schemes, walletKeys: [kept], pasted: '' }),
+      planRerun(entry({ source: 'wallet', id: 'key_1', name: 'CI' }), { schemes: data.schemes, walletKeys: [kept()], pasted: '' }),
     ).toEqual({
       send: true,
       draft: entry({ source: 'none' }).draft,
@@ -241,7 +230,7 @@ describe('running a request again from the history', () => {
 
   it('waits, and says why, when the key is gone or was pasted and is not there any more', () => {
     expect(
-      planRerun(entry({ source: 'wallet', id: 'key_2', name: 'Old' }), { schemes: data.schemes, walletKeys: [kept], pasted: '' }),
+      planRerun(entry({ source: 'wallet', id: 'key_2', name: 'Old' }), { schemes: data.schemes, walletKeys: [kept()], pasted: '' }),
     ).toMatchObject({
       send: false,
       selection: 'owner',
@@ -289,19 +278,8 @@ describe('a shared link', () => {
 });
 
 describe('the key menu and the snippets', () => {
-  const key = (id: string, patch: Partial<WalletKey> = {}): WalletKey => ({
-    id,
-    name: id,
-    secret: `sk_test_${id}`,
-    environment: 'test',
-    scopes: [],
-    createdAt: '',
-    expiresAt: null,
-    status: 'active',
-    replacedBy: null,
-    owner: false,
-    ...patch,
-  });
+  const key = (id: string, patch: Partial<WalletKey> = {}) =>
+    walletKey({ id, name: id, secret: `sk_test_${id}`, scopes: [], createdAt: '', ...patch });
 
   it('offer the newest working key until the reader chooses, and never a key the wallet lost', () => {
     const keys = [key('key_revoked', { status: 'revoked' }), key('key_new'), key('key_old')];
