@@ -239,20 +239,32 @@ export function builtinEndpoints(settings: ManagementSettings, nameMaxLength: nu
   ];
 }
 
-/** The endpoints a collection gets: list, get, create, update and delete, as the preset picks. */
+/**
+ * The endpoints a collection gets: list, get, create, update and delete, as the preset picks.
+ * What a preset leaves out follows the collection's id (`agent_loops`): path `/agent-loops`, tag
+ * "Agent loops", scopes `agent_loops:read` and `agent_loops:write`.
+ */
 export function collectionEndpoints(
   collection: Collection,
-  options: {
-    path: string;
-    tag: string;
-    read: string[];
-    write: string[];
+  choices: {
+    path?: string;
+    tag?: string;
+    read?: string[];
+    write?: string[];
     operations: Array<'list' | 'get' | 'create' | 'update' | 'delete'>;
     resource?: string;
   },
 ): EndpointInput[] {
+  const words = collection.id.replace(/_/g, ' ');
+  const options = {
+    path: choices.path ?? `/${collection.id.replace(/_/g, '-')}`,
+    tag: choices.tag ?? words.charAt(0).toUpperCase() + words.slice(1),
+    read: choices.read ?? [`${collection.id}:read`],
+    write: choices.write ?? [`${collection.id}:write`],
+    operations: choices.operations,
+  };
   const record = recordSchema(collection);
-  const resource = options.resource ?? camel(collection.id);
+  const resource = choices.resource ?? camel(collection.id);
   const all: Record<string, EndpointInput> = {
     list: {
       id: `${resource}.list`,

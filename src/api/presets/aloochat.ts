@@ -109,17 +109,9 @@ export default definePreset({
   collections: [agents, conversations],
   endpoints: [
     ...collectionEndpoints(agents, {
-      path: '/agents',
-      tag: 'Agents',
-      read: ['agents:read'],
-      write: ['agents:write'],
       operations: ['list', 'get', 'create', 'update', 'delete'],
     }),
     ...collectionEndpoints(conversations, {
-      path: '/conversations',
-      tag: 'Conversations',
-      read: ['conversations:read'],
-      write: ['conversations:write'],
       operations: ['list', 'get', 'create', 'update'],
     }),
   ],
@@ -145,7 +137,6 @@ export default definePreset({
       { id: 'scale', name: 'Scale', limit: 600, windowSeconds: 60 },
     ],
     sandboxTier: 'growth',
-    demo: { limit: 5, windowSeconds: 10 },
   },
   webhooks: {
     scheme: 'stripe',

@@ -96,10 +96,6 @@ export default definePreset({
   collections: [projects, users],
   endpoints: [
     ...collectionEndpoints(projects, {
-      path: '/projects',
-      tag: 'Projects',
-      read: ['projects:read'],
-      write: ['projects:write'],
       operations: ['list', 'get', 'create', 'update', 'delete'],
     }),
     ...collectionEndpoints(users, {
@@ -133,7 +129,6 @@ export default definePreset({
       { id: 'admin', name: 'Admin users', limit: 1000, windowSeconds: 60 },
     ],
     sandboxTier: 'standard',
-    demo: { limit: 5, windowSeconds: 10 },
   },
   // Seed 004's webhook keys authenticate calls; signing is Keyport's Stripe-style default.
   webhooks: {

@@ -155,36 +155,18 @@ export default definePreset({
   collections: [bots, integrations, channels, conversations, agentLoops],
   endpoints: [
     ...collectionEndpoints(bots, {
-      path: '/bots',
-      tag: 'Bots',
-      read: ['bots:read'],
-      write: ['bots:write'],
       operations: ['list', 'get', 'create', 'update'],
     }),
     ...collectionEndpoints(integrations, {
-      path: '/integrations',
-      tag: 'Integrations',
-      read: ['integrations:read'],
-      write: ['integrations:write'],
       operations: ['list', 'get', 'create', 'update'],
     }),
     ...collectionEndpoints(channels, {
-      path: '/channels',
-      tag: 'Channels',
-      read: ['channels:read'],
-      write: ['channels:write'],
       operations: ['list', 'get', 'create', 'update'],
     }),
     ...collectionEndpoints(conversations, {
-      path: '/conversations',
-      tag: 'Conversations',
-      read: ['conversations:read'],
-      write: ['conversations:write'],
       operations: ['list', 'get', 'delete'],
     }),
     ...collectionEndpoints(agentLoops, {
-      path: '/agent-loops',
-      tag: 'Agent loops',
       read: ['agent-loops:read'],
       write: ['agent-loops:write'],
       operations: ['list', 'get', 'create'],
@@ -213,7 +195,6 @@ export default definePreset({
       { id: 'pro', name: 'Pro', limit: 300, windowSeconds: 60 },
     ],
     sandboxTier: 'free',
-    demo: { limit: 5, windowSeconds: 10 },
   },
   webhooks: {
     scheme: 'standard',

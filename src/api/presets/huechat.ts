@@ -212,36 +212,21 @@ export default definePreset({
   collections: [contacts, conversations, messages, channels, webhooks, users],
   endpoints: [
     ...collectionEndpoints(contacts, {
-      path: '/contacts',
-      tag: 'Contacts',
-      read: ['contacts:read'],
-      write: ['contacts:write'],
       operations: ['list', 'get', 'create', 'update', 'delete'],
     }),
     ...collectionEndpoints(conversations, {
-      path: '/conversations',
-      tag: 'Conversations',
-      read: ['conversations:read'],
-      write: ['conversations:write'],
       operations: ['list', 'get', 'create', 'update'],
     }),
     ...collectionEndpoints(messages, {
-      path: '/messages',
       tag: 'Conversations',
       read: ['conversations:read'],
       write: ['conversations:write'],
       operations: ['list', 'get', 'create'],
     }),
     ...collectionEndpoints(channels, {
-      path: '/channels',
-      tag: 'Channels',
-      read: ['channels:read'],
-      write: ['channels:write'],
       operations: ['list', 'get', 'create', 'delete'],
     }),
     ...collectionEndpoints(webhooks, {
-      path: '/webhooks',
-      tag: 'Webhooks',
       read: ['webhooks:manage'],
       write: ['webhooks:manage'],
       operations: ['list', 'get', 'create', 'update', 'delete'],
@@ -286,7 +271,6 @@ export default definePreset({
       { id: 'enterprise', name: 'Enterprise', limit: 1200, windowSeconds: 60 },
     ],
     sandboxTier: 'starter',
-    demo: { limit: 5, windowSeconds: 10 },
   },
   // Seeds 000/001 do not describe webhook signing; HueChat follows the Stripe-style scheme.
   webhooks: {

@@ -15,8 +15,8 @@ export const rateLimitsSchema = z.strictObject({
   tiers: z.array(tierSchema).min(1),
   /** The tier the sandbox applies unless the account's role says otherwise. */
   sandboxTier: z.string(),
-  /** Small limits for demonstrations, so a 429 is a few clicks away. */
-  demo: tierSchema.omit({ id: true, name: true }),
+  /** Small limits for demonstrations, so a 429 is a few clicks away (5 requests every 10 s unless a preset says otherwise). */
+  demo: tierSchema.omit({ id: true, name: true }).default({ limit: 5, windowSeconds: 10 }),
   /**
    * Failed authentications (401s) allowed from one client address per fixed window, whatever the
    * key. Once an address reaches the limit, every request from it is refused with a 429
