@@ -11,6 +11,7 @@ import { useId, useState } from 'react';
 import ErrorExplanation, { ScopeList } from '../widgets/ErrorExplanation.tsx';
 import ExchangeView from '../widgets/ExchangeView.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
+import { statusLine } from '../widgets/http-text.ts';
 import { runCase, type CaseResult } from './error-runner.ts';
 import LabNotice from './LabNotice.tsx';
 import type { ErrorCase, ErrorLabData } from './error-cases.ts';
@@ -20,16 +21,6 @@ interface Props {
   data: ErrorLabData;
   level?: HeadingLevel;
 }
-
-const STATUS_WORDS: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-};
 
 const answerWords = (result: CaseResult) =>
   result.status === null ? 'no answer' : `${result.status} ${result.code ?? (result.status < 400 ? 'success' : 'unknown error')}`;
@@ -112,7 +103,7 @@ export default function ErrorLab({ data, level = 2 }: Props) {
       {byStatus(data.cases).map(([status, cases]) => (
         <section key={status} aria-labelledby={`${id}-s${status}`} className="kp-lab-group">
           <Heading level={sub} id={`${id}-s${status}`}>
-            {status} {STATUS_WORDS[status] ?? 'errors'}
+            {statusLine(status)}
           </Heading>
           <ul className="kp-lab-cases">
             {cases.map((c) => {
