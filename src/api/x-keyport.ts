@@ -61,14 +61,14 @@ export interface OperationExtension {
   action: EndpointAction;
   /** Position among the model's endpoints; OpenAPI groups operations by path, which loses it. */
   order: number;
-  /** The endpoint's own description: the document's adds a note on scopes. */
-  description?: string;
+  /** The endpoint's own description (`null` for none): the document's adds a note on scopes. */
+  description: string | null;
 }
 
 export function operationExtension(endpoint: Endpoint, order: number): OperationExtension {
   return {
     action: endpoint.action,
     order,
-    ...(endpoint.description === undefined ? {} : { description: endpoint.description }),
+    description: endpoint.description ?? null,
   };
 }
