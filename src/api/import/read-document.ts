@@ -35,7 +35,7 @@ function problemsOf(error: unknown): ImportProblem[] {
         : name === 'ParserError'
           ? 'Fix the JSON or YAML syntax at that line.'
           : 'Correct it so the document is valid OpenAPI.';
-  return [{ pointer: '#', message: `${message} ${fix}` }];
+  return [{ pointer: '#', message: `${message.replace(/[.:]?$/, '.')} ${fix}` }];
 }
 
 /** OpenAPI 2.0 (Swagger) and other versions are refused before validation, with a way forward. */
