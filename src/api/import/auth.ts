@@ -4,7 +4,7 @@
  * OAuth 2, OpenID Connect) is skipped with a warning; an API left with no scheme Keyport can
  * serve is refused.
  */
-import type { AuthScheme } from '../schema/auth.ts';
+import { authSchemeSchema, type AuthScheme } from '../schema/auth.ts';
 import type { OpenApiDocument, SecurityScheme } from './document.ts';
 import { OpenApiImportError, pointer, type ImportWarning } from './problems.ts';
 
@@ -38,11 +38,19 @@ export function importAuth(file: string, document: OpenApiDocument, warnings: Im
   const declared = Object.entries(document.components?.securitySchemes ?? {});
   const schemes: AuthScheme[] = [];
   const byName = new Map<string, AuthScheme>();
+  const skipped: string[] = [];
   for (const [name, scheme] of declared) {
     const where = pointer('components', 'securitySchemes', name);
     const auth = supported(scheme);
     if (!auth) {
       warnings.push({ pointer: where, message: `${describeUnsupported(scheme)}. Skipped.` });
+      skipped.push(`\`${name}\`: ${describeUnsupported(scheme)}`);
+      continue;
+    }
+    const checked = authSchemeSchema.safeParse(auth);
+    if (!checked.success) {
+      warnings.push({ pointer: where, message: `${checked.error.issues[0]!.message} Skipped.` });
+      skipped.push(`\`${name}\`: ${checked.error.issues[0]!.message.replace(/\.$/, '')}`);
       continue;
     }
     const same = schemes.find(
@@ -52,12 +60,11 @@ export function importAuth(file: string, document: OpenApiDocument, warnings: Im
     if (!same) schemes.push(auth);
   }
   if (schemes.length === 0) {
-    const kinds = declared.map(([name, scheme]) => `\`${name}\` (${scheme.type}${scheme.in ? ` in ${scheme.in}` : ''})`);
     throw new OpenApiImportError(file, [
       {
         pointer: pointer('components', 'securitySchemes'),
-        message: `Keyport builds portals for APIs that take API keys, and this document declares ${
-          kinds.length ? `only ${kinds.join(', ')}` : 'no security scheme'
+        message: `Keyport builds portals for APIs that take API keys, and this document declares no scheme it can serve${
+          skipped.length ? ` (${skipped.join('; ')})` : ''
         }. Declare the key as \`type: apiKey, in: header\` or \`type: http, scheme: bearer\`; APIs whose only schemes are OAuth 2, OpenID Connect or cookies are not supported.`,
       },
     ]);

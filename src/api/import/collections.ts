@@ -6,7 +6,7 @@
  */
 import type { Collection, EndpointAction } from '../schema/endpoints.ts';
 import { jsonMediaType, type JsonSchema, type Operation } from './document.ts';
-import { zodObjectFromJsonSchema, type SchemaContext } from './json-schema.ts';
+import { flattenAllOf, zodObjectFromJsonSchema, type SchemaContext } from './json-schema.ts';
 import { pointer } from './problems.ts';
 import { sampleValue } from './sample-value.ts';
 
@@ -35,7 +35,7 @@ const pascal = (id: string) =>
 
 function successSchema(operation: Operation | undefined): JsonSchema | undefined {
   const status = ['200', '201'].find((s) => operation?.responses?.[s]);
-  return status ? jsonMediaType(operation?.responses?.[status]?.content)?.schema : undefined;
+  return flattenAllOf(status ? jsonMediaType(operation?.responses?.[status]?.content)?.schema : undefined);
 }
 
 /** The record schema: a get's response, a create's, or the items of a list's (bare array or under `data`/`items`/`results`). */
@@ -43,10 +43,10 @@ function recordSchema(get: Operation | undefined, create: Operation | undefined,
   const direct = successSchema(get) ?? successSchema(create);
   if (direct?.['properties']) return direct;
   const listed = successSchema(list);
-  if (listed?.['type'] === 'array') return listed['items'] as JsonSchema;
+  if (listed?.['type'] === 'array') return flattenAllOf(listed['items'] as JsonSchema);
   const properties = (listed?.['properties'] ?? {}) as Record<string, JsonSchema>;
   const key = ['data', 'items', 'results'].find((k) => properties[k]?.['type'] === 'array');
-  return key ? (properties[key]!['items'] as JsonSchema) : undefined;
+  return key ? flattenAllOf(properties[key]!['items'] as JsonSchema) : undefined;
 }
 
 function withoutSandboxFields(schema: JsonSchema): JsonSchema {

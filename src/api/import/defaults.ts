@@ -57,7 +57,9 @@ const TEST_WORDS = /sandbox|test|staging|stage|dev|mock/i;
  */
 export function defaultEnvironments(document: OpenApiDocument, productId: string, warnings: ImportWarning[]): EnvironmentInput[] {
   const servers = (document.servers ?? []).map((server) => ({ url: serverUrl(server), description: server.description }));
-  const prefix = productId.replace(/[^a-z0-9]/g, '').slice(0, 12) || 'key';
+  // "pet-shelter" → "petshelter_live_"; a long name keeps its first word: "swagger-petstore" → "swagger_live_".
+  const joined = productId.replace(/[^a-z0-9]/g, '');
+  const prefix = (joined.length > 10 ? productId.split('-')[0]!.slice(0, 10) : joined) || 'key';
   const testIndex = servers.findIndex((s) => TEST_WORDS.test(`${s.url} ${s.description ?? ''}`));
   const live = servers.find((_, i) => i !== testIndex) ?? servers[0];
   let test = testIndex >= 0 && servers[testIndex] !== live ? servers[testIndex] : undefined;

@@ -39,7 +39,7 @@ function describedErrorSchema(document: OpenApiDocument): JsonSchema | undefined
 
 const propertiesOf = (schema: JsonSchema) => (schema['properties'] ?? {}) as Record<string, JsonSchema>;
 
-/** Fields of one object: message and id are needed; the rest take what is left. */
+/** Fields of one object: a message is needed; the rest take what is left. */
 function fieldsOf(properties: Record<string, JsonSchema>): ErrorFormat['fields'] | undefined {
   const names = Object.keys(properties);
   const taken = new Set<string>();
@@ -49,9 +49,11 @@ function fieldsOf(properties: Record<string, JsonSchema>): ErrorFormat['fields']
     return name;
   };
   const message = pick(CANDIDATES.message, 'string');
-  const id = pick(CANDIDATES.id);
-  if (!message || !id) return undefined;
-  const status = pick(CANDIDATES.status, 'integer');
+  if (!message) return undefined;
+  // The stable id is text; a numeric `code` (as in many documents) is the status instead, and the
+  // id goes in a field of its own.
+  const id = pick(CANDIDATES.id, 'string') ?? 'error_id';
+  const status = pick([...CANDIDATES.status, 'code'], 'integer');
   const kind = pick(CANDIDATES.kind, 'string');
   const docs = pick(CANDIDATES.docs) ?? (names.includes('docs_url') ? undefined : 'docs_url');
   const missingScopes = pick(CANDIDATES.missingScopes) ?? 'missing_scopes';

@@ -45,9 +45,35 @@ export function zodFromJsonSchema(schema: JsonSchema | undefined, where: string,
   }
 }
 
+const isObjectSchema = (schema: unknown): schema is JsonSchema =>
+  typeof schema === 'object' && schema !== null && (schema as JsonSchema)['type'] === 'object';
+
+/**
+ * `allOf` of object schemas (how OpenAPI documents often extend a `NewPet` into a `Pet`) as one
+ * object schema, so it stays a zod object with every field rather than an intersection.
+ */
+export function flattenAllOf(schema: JsonSchema | undefined): JsonSchema | undefined {
+  const parts = schema?.['allOf'];
+  if (!Array.isArray(parts)) return schema;
+  const flat = parts.map((part) => flattenAllOf(part as JsonSchema));
+  if (!flat.every((part) => isObjectSchema(part) || (part && typeof part['properties'] === 'object'))) return schema;
+  const { allOf: _parts, ...rest } = schema!;
+  return {
+    ...rest,
+    type: 'object',
+    properties: Object.assign({}, rest['properties'], ...flat.map((part) => part!['properties'] ?? {})) as JsonSchema,
+    required: [
+      ...new Set([
+        ...((rest['required'] as string[] | undefined) ?? []),
+        ...flat.flatMap((part) => (part!['required'] as string[] | undefined) ?? []),
+      ]),
+    ],
+  };
+}
+
 /** An object schema as a zod object, or `undefined` (with a warning) when it describes something else. */
 export function zodObjectFromJsonSchema(schema: JsonSchema | undefined, where: string, context: SchemaContext): z.ZodObject | undefined {
-  const converted = zodFromJsonSchema(schema, where, context);
+  const converted = zodFromJsonSchema(flattenAllOf(schema), where, context);
   if (converted instanceof z.ZodObject) return converted;
   context.warnings.push({
     pointer: where,

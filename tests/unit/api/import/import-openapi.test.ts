@@ -152,6 +152,45 @@ describe('an OpenAPI 3.1 document with bearer keys and scopes', () => {
   });
 });
 
+describe('the API’s own error format, read from its documented error response', () => {
+  const withError = (schema: object) =>
+    notesApi((d) => {
+      d['paths']['/notes'].get.responses['401'] = { description: 'No key', content: { 'application/json': { schema } } };
+    });
+  const string = { type: 'string' };
+
+  test.each([
+    [
+      'top-level fields',
+      { type: 'object', properties: { type: string, message: string, status: { type: 'integer' } } },
+      { envelope: null, fields: { message: 'message', id: 'type', status: 'status', docs: 'docs_url', missingScopes: 'missing_scopes' } },
+    ],
+    [
+      'fields under one envelope',
+      { type: 'object', properties: { error: { type: 'object', properties: { code: string, message: string, doc_url: string } } } },
+      { envelope: 'error', fields: { message: 'message', id: 'code', docs: 'doc_url', missingScopes: 'missing_scopes' } },
+    ],
+    [
+      'a numeric code, which is the status; the stable id gets a field of its own',
+      { type: 'object', properties: { code: { type: 'integer' }, message: string } },
+      { envelope: null, fields: { message: 'message', id: 'error_id', status: 'code', docs: 'docs_url', missingScopes: 'missing_scopes' } },
+    ],
+  ])('%s', async (_case, schema, format) => {
+    expect((await importOpenApiObject(withError(schema))).model.errorFormat).toEqual(format);
+  });
+
+  test('a record schema written as allOf (NewNote + id) still makes a collection with every field', async () => {
+    const { model } = await importOpenApiObject(
+      notesApi((d) => {
+        const newNote = { type: 'object', properties: { text: { type: 'string' }, pinned: { type: 'boolean' } }, required: ['text'] };
+        const note = { allOf: [newNote, { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] }] };
+        d['paths']['/notes/{noteId}'].get.responses['200'].content['application/json'].schema = note;
+      }),
+    );
+    expect(Object.keys(model.collections[0]!.fields.shape)).toEqual(['text', 'pinned']);
+  });
+});
+
 describe('bad documents', () => {
   test('an API whose only scheme is OAuth is refused, saying so', async () => {
     const message = await refusal(
@@ -168,7 +207,7 @@ describe('bad documents', () => {
     );
     expect(message).toMatchInlineSnapshot(`
       "The OpenAPI document notes.json cannot be imported:
-      - #/components/securitySchemes: Keyport builds portals for APIs that take API keys, and this document declares only \`OAuth\` (oauth2). Declare the key as \`type: apiKey, in: header\` or \`type: http, scheme: bearer\`; APIs whose only schemes are OAuth 2, OpenID Connect or cookies are not supported."
+      - #/components/securitySchemes: Keyport builds portals for APIs that take API keys, and this document declares no scheme it can serve (\`OAuth\`: OAuth 2 is not an API key; its scopes are still read). Declare the key as \`type: apiKey, in: header\` or \`type: http, scheme: bearer\`; APIs whose only schemes are OAuth 2, OpenID Connect or cookies are not supported."
     `);
   });
 
