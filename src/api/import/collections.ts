@@ -107,6 +107,7 @@ export function recogniseCollections(routes: RoutedOperation[], taken: Set<strin
       create,
       seed,
     });
+    taken.add(id);
     for (const [type, route] of Object.entries(ops)) {
       if (route) actions.set(`${route.method} ${route.path}`, { type: type as 'list', collection: id });
     }

@@ -96,7 +96,13 @@ export function defaultEnvironments(document: OpenApiDocument, productId: string
 }
 
 /** Everything else a preset states, at Keyport's usual values. */
+/** Event names of an OpenAPI 3.1 document's `webhooks` that read as Keyport event types (`pet.adopted`). */
+function documentedEvents(document: OpenApiDocument): string[] {
+  return Object.keys(document.webhooks ?? {}).filter((name) => /^[a-z_]+\.[a-z_.]+$/.test(name));
+}
+
 export function defaultSettings(
+  document: OpenApiDocument,
   productName: string,
 ): Omit<PresetInput, 'product' | 'environments' | 'auth' | 'scopes' | 'collections' | 'endpoints' | 'errorFormat' | 'management'> {
   return {
@@ -129,7 +135,9 @@ export function defaultSettings(
       signatureHeader: 'webhook-signature',
       toleranceSeconds: 300,
       secretPrefix: 'whsec_',
-      events: [`${words(productName).join('_').toLowerCase() || 'api'}.event`],
+      events: documentedEvents(document).length
+        ? documentedEvents(document)
+        : [`${words(productName).join('_').toLowerCase() || 'api'}.event`],
     },
     monitoring: { authFailureWindowMinutes: 15, authFailureThreshold: 0.25, minimumRequests: 5 },
   };

@@ -36,8 +36,8 @@ export interface ImportResult {
 /** Settings that are objects: `x-keyport` sets some of their fields and the rest keep their default. */
 const MERGED = ['keyFormat', 'keyPolicy', 'rateLimits', 'webhooks', 'monitoring'] as const;
 
-function settings(productName: string, root: RootExtension) {
-  const defaults = defaultSettings(productName);
+function settings(document: OpenApiDocument, productName: string, root: RootExtension) {
+  const defaults = defaultSettings(document, productName);
   const merged = Object.fromEntries(MERGED.map((key) => [key, { ...defaults[key], ...root[key] }]));
   return {
     ...defaults,
@@ -51,9 +51,12 @@ function settings(productName: string, root: RootExtension) {
 /** Where a problem the preset schema found lies in the document. */
 function placeOf(path: PropertyKey[], root: RootExtension, endpoints: ImportedEndpoint[]): string {
   const [head, ...rest] = path.map(String);
-  if (head === 'endpoints' && rest[0] !== undefined && endpoints[Number(rest[0])]) {
-    return `${endpoints[Number(rest[0])]!.where}${rest.length > 1 ? ` (${rest.slice(1).join('.')})` : ''}`;
+  if (head === 'endpoints') {
+    const endpoint = rest[0] === undefined ? undefined : endpoints[Number(rest[0])];
+    return endpoint ? `${endpoint.where}${rest.length > 1 ? ` (${rest.slice(1).join('.')})` : ''}` : pointer('paths');
   }
+  // Declared collections come first; the rest were recognised in the paths.
+  if (head === 'collections' && Number(rest[0]) >= (root.collections?.length ?? 0)) return pointer('paths');
   if (head === 'auth') return pointer('components', 'securitySchemes');
   if (head && head in root) return pointer('x-keyport', head, ...rest);
   return `${pointer('x-keyport', ...(head ? [head, ...rest] : []))} (derived from the document; set it there to override)`;
@@ -115,7 +118,7 @@ export function importOpenApi(document: OpenApiDocument, file = 'document'): Imp
     product,
     environments: root.environments ?? defaultEnvironments(document, product.id, warnings),
     auth: { schemes: auth.schemes },
-    ...settings(product.name, root),
+    ...settings(document, product.name, root),
     scopes,
     collections: [...declared, ...recognised.collections],
     endpoints: endpoints.map((e) => e.endpoint),

@@ -152,6 +152,76 @@ describe('an OpenAPI 3.1 document with bearer keys and scopes', () => {
   });
 });
 
+describe('larger and newer documents', () => {
+  test('a document of 500 operations in 100 REST collections imports whole, each collection with its read and write scopes', async () => {
+    const json = (schema: object) => ({ 'application/json': { schema } });
+    const record = {
+      type: 'object',
+      properties: { id: { type: 'string' }, name: { type: 'string', minLength: 1 } },
+      required: ['id', 'name'],
+    };
+    const ids = Array.from(
+      { length: 100 },
+      (_, i) => `items_${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+    );
+    const paths = Object.fromEntries(
+      ids.flatMap((id) => {
+        const path = `/${id.replace(/_/g, '-')}`;
+        const body = json({ type: 'object', properties: { name: { type: 'string' } }, required: ['name'] });
+        return [
+          [
+            path,
+            {
+              get: {
+                security: [{ Key: [`${id}:read`] }],
+                responses: { '200': { description: 'ok', content: json({ type: 'array', items: record }) } },
+              },
+              post: {
+                security: [{ Key: [`${id}:write`] }],
+                requestBody: { content: body },
+                responses: { '201': { description: 'ok', content: json(record) } },
+              },
+            },
+          ],
+          [
+            `${path}/{id}`,
+            {
+              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+              get: { security: [{ Key: [`${id}:read`] }], responses: { '200': { description: 'ok', content: json(record) } } },
+              patch: {
+                security: [{ Key: [`${id}:write`] }],
+                requestBody: { content: body },
+                responses: { '200': { description: 'ok', content: json(record) } },
+              },
+              delete: { security: [{ Key: [`${id}:write`] }], responses: { '204': { description: 'gone' } } },
+            },
+          ],
+        ];
+      }),
+    );
+    const { model, warnings } = await importOpenApiObject(
+      notesApi((d) => {
+        d['components'].securitySchemes = { Key: { type: 'apiKey', in: 'header', name: 'X-Key' } };
+        d['security'] = [{ Key: [] }];
+        d['paths'] = paths;
+      }),
+    );
+    expect(warnings).toEqual([]);
+    expect(model.collections).toHaveLength(100);
+    expect(model.endpoints.filter((e) => 'collection' in e.action)).toHaveLength(500);
+    expect(model.scopes).toHaveLength(201);
+  });
+
+  test('OpenAPI 3.1 webhooks name the events the portal documents', async () => {
+    const { model } = await importOpenApiObject(
+      notesApi((d) => {
+        d['webhooks'] = { 'note.created': { post: { responses: { '200': { description: 'ok' } } } }, NotAnEvent: {} };
+      }),
+    );
+    expect(model.webhooks.events).toEqual(['note.created']);
+  });
+});
+
 describe('the API’s own error format, read from its documented error response', () => {
   const withError = (schema: object) =>
     notesApi((d) => {
@@ -229,6 +299,19 @@ describe('bad documents', () => {
     expect(await refusal(importOpenApiObject({ swagger: '2.0', info: { title: 'Old', version: '1' }, paths: {} }, 'old.json'))).toMatch(
       /#\/swagger: Keyport reads OpenAPI 3\.0\.x and 3\.1\.x; this document says "2\.0"\. Convert it/,
     );
+  });
+
+  test('two operations that claim one endpoint id are both pointed at the paths, with the preset schema’s advice', async () => {
+    const message = await refusal(
+      importOpenApiObject(
+        notesApi((d) => {
+          d['paths']['/notes'].get['x-keyport'] = { id: 'notes.fetch' };
+          d['paths']['/notes/{noteId}'].get['x-keyport'] = { id: 'notes.fetch' };
+        }),
+        'notes.json',
+      ),
+    );
+    expect(message).toMatch(/- #\/paths: Endpoint id `notes.fetch` is used twice; each endpoint needs its own id\./);
   });
 
   test('a wrong x-keyport setting is placed at its pointer, with the preset schema’s advice', async () => {
