@@ -22,11 +22,12 @@ export interface RoutedOperation {
 /** Fields the sandbox sets itself on every record. */
 const SANDBOX_FIELDS = ['id', 'created_at'];
 
-const singular = (word: string) =>
-  word
-    .replace(/ies$/, 'y')
-    .replace(/(s|x|ch|sh)es$/, '$1')
-    .replace(/s$/, '');
+/** "categories" → "category", "boxes" → "box", "responses" → "response", "pets" → "pet": one rule, the first that fits. */
+function singular(word: string): string {
+  if (/ies$/.test(word)) return word.replace(/ies$/, 'y');
+  if (/(x|ch|sh|ss)es$/.test(word)) return word.replace(/es$/, '');
+  return word.replace(/s$/, '');
+}
 const pascal = (id: string) =>
   id
     .split('_')

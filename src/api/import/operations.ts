@@ -66,7 +66,7 @@ function endpointId(route: RoutedOperation, action: EndpointAction | undefined):
   const operationId = route.operation.operationId;
   if (operationId && /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(operationId)) return operationId;
   const segments = route.modelPath.split('/').filter((s) => s && s !== '{id}');
-  const resource = camel(segments.join('-').replace(/[^a-zA-Z-]/g, '')) || 'api';
+  const resource = camel(segments.join('-').replace(/[^a-zA-Z_-]/g, '')) || 'api';
   const verb =
     action && 'collection' in action
       ? action.type

@@ -212,6 +212,16 @@ describe('larger and newer documents', () => {
     expect(model.scopes).toHaveLength(201);
   });
 
+  test('collections and endpoints are named from the path: snake_case words, singular record names', async () => {
+    const { model } = await importOpenApiObject(
+      notesApi((d) => {
+        d['paths'] = { '/voice_consents': d['paths']['/notes'], '/voice_consents/{id}': d['paths']['/notes/{noteId}'] };
+      }),
+    );
+    expect([model.collections[0]!.name, model.collections[0]!.idPrefix]).toEqual(['VoiceConsent', 'voicecon_']);
+    expect(model.endpoints.slice(0, 3).map((e) => e.id)).toEqual(['voiceConsents.list', 'voiceConsents.create', 'voiceConsents.get']);
+  });
+
   test('OpenAPI 3.1 webhooks name the events the portal documents', async () => {
     const { model } = await importOpenApiObject(
       notesApi((d) => {
