@@ -58,6 +58,27 @@ function withoutSandboxFields(schema: JsonSchema): JsonSchema {
   return { ...schema, properties, required };
 }
 
+const allowsNull = (schema: JsonSchema) =>
+  schema['nullable'] === true ||
+  (Array.isArray(schema['type']) && schema['type'].includes('null')) ||
+  ['anyOf', 'oneOf'].some((key) => Array.isArray(schema[key]) && (schema[key] as JsonSchema[]).some((option) => option['type'] === 'null'));
+
+/**
+ * The sandbox stores a created record as the create body read through the record schema, so every
+ * field the body need not give gets a default: `null` where the schema allows it, else a sample
+ * value. Without it, the first create of a record with server-set fields would fail.
+ */
+function withDefaults(fields: JsonSchema, create: JsonSchema | undefined): JsonSchema {
+  const given = new Set((create?.['required'] as string[] | undefined) ?? []);
+  const properties = Object.fromEntries(
+    Object.entries((fields['properties'] ?? {}) as Record<string, JsonSchema>).map(([name, schema]) => [
+      name,
+      given.has(name) || 'default' in schema ? schema : { ...schema, default: allowsNull(schema) ? null : sampleValue(schema) },
+    ]),
+  );
+  return { ...fields, properties };
+}
+
 export interface RecognisedCollections {
   collections: Collection[];
   /** `METHOD path` (document path) → the action on its collection. */
@@ -84,9 +105,9 @@ export function recogniseCollections(routes: RoutedOperation[], taken: Set<strin
     const record = recordSchema(ops.get?.operation, ops.create?.operation, ops.list?.operation);
     if (!record) continue;
     const where = pointer('paths', (ops.get ?? ops.list ?? ops.create)!.path);
-    const fieldsSchema = withoutSandboxFields(record);
-    const fields = zodObjectFromJsonSchema(fieldsSchema, where, context);
     const createBody = jsonMediaType(ops.create?.operation.requestBody?.content)?.schema;
+    const fieldsSchema = withDefaults(withoutSandboxFields(record), flattenAllOf(createBody));
+    const fields = zodObjectFromJsonSchema(fieldsSchema, where, context);
     const create = createBody ? zodObjectFromJsonSchema(createBody, where, context) : fields;
     if (!fields || !create) continue;
     const example = jsonMediaType(ops.get?.operation.responses?.['200']?.content)?.example;

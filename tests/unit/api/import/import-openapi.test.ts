@@ -222,6 +222,27 @@ describe('larger and newer documents', () => {
     expect(model.endpoints.slice(0, 3).map((e) => e.id)).toEqual(['voiceConsents.list', 'voiceConsents.create', 'voiceConsents.get']);
   });
 
+  test('fields the server sets (required in the record, absent from the create body) get defaults, so creating works', async () => {
+    const { model } = await importOpenApiObject(
+      notesApi((d) => {
+        const note = d['paths']['/notes/{noteId}'].get.responses['200'].content['application/json'].schema;
+        note.properties = {
+          ...note.properties,
+          status: { type: 'string', enum: ['draft', 'done'] },
+          archived_at: { type: ['string', 'null'] },
+        };
+        note.required = [...note.required, 'status', 'archived_at'];
+      }),
+    );
+    const h = await startHarness(model);
+    try {
+      const created = await h.call('POST', '/notes', { body: { text: 'Buy milk' } });
+      expect([created.status, created.body]).toMatchObject([201, { text: 'Buy milk', status: 'draft', archived_at: null }]);
+    } finally {
+      h.close();
+    }
+  });
+
   test('OpenAPI 3.1 webhooks name the events the portal documents', async () => {
     const { model } = await importOpenApiObject(
       notesApi((d) => {
