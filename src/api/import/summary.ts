@@ -15,7 +15,7 @@ export function importSummary({ model, warnings }: ImportResult): string {
     `  ${model.scopes.length} scope${model.scopes.length === 1 ? '' : 's'}: ${model.scopes.map((s) => s.id).join(', ')}`,
     `  ${model.collections.length} collection${model.collections.length === 1 ? '' : 's'}${model.collections.length ? `: ${model.collections.map((c) => c.id).join(', ')}` : ''}`,
     `  errors: ${model.errorFormat.envelope ? `{"${model.errorFormat.envelope}": {…}}` : 'top-level fields'} (${model.errorFormat.fields.id}, ${model.errorFormat.fields.message})`,
-    `  ${own.length} endpoint${own.length === 1 ? '' : 's'} (plus key management and "who am I"):`,
+    `  ${own.length} endpoint${own.length === 1 ? '' : 's'}, plus key management at ${model.management.keysPath} and "who am I" at ${model.management.whoamiPath}:`,
     ...own.map((e) => `    ${e.method.padEnd(6)} ${e.path}  ${e.id}${e.scopes.length ? `  [${e.scopes.join(', ')}]` : ''}`),
   ];
   if (warnings.length) {

@@ -12,7 +12,7 @@ test('the import summary names the environments, key headers, endpoints and ever
       1 scope: full_access
       1 collection: pets
       errors: {"error": {…}} (code, message)
-      5 endpoints (plus key management and "who am I"):
+      5 endpoints, plus key management at /api-keys and "who am I" at /me:
         GET    /pets  pets.list
         POST   /pets  pets.create
         GET    /pets/{id}  pets.get
