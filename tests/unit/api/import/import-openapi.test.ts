@@ -102,6 +102,9 @@ describe('a YAML document with $refs to another file (OpenAPI 3.0)', () => {
       expect(anonymous.body.error).toMatchObject({ code: 'missing_api_key' });
       const invalid = await h.call('POST', '/pets', { body: { name: 'Rex', species: 'dragon' } });
       expect([invalid.status, invalid.error]).toEqual([422, 'validation_failed']);
+      // OpenAPI 3.0 writes `nullable: true` where 3.1 writes `type: [..., "null"]`.
+      expect((await h.call('POST', '/pets', { body: { name: 'Tom', species: 'cat', age_years: null } })).status).toBe(201);
+      expect((await h.call('POST', '/pets', { body: { name: 'Tom', species: 'cat', age_years: -1 } })).error).toBe('validation_failed');
       const created = await h.call('POST', '/pets', { body: { name: 'Rex', species: 'dog' } });
       expect(created.status).toBe(201);
       expect((await h.call('GET', `/pets/${created.body.id}`)).body).toMatchObject({ name: 'Rex', species: 'dog' });
