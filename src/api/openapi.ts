@@ -2,12 +2,12 @@
  * The OpenAPI 3.1 document of the model: one security scheme per accepted auth scheme, the
  * scopes each operation needs, and the auth and rate-limit responses with their headers.
  */
-import { z } from 'zod';
 import { errorBody, exampleParams } from './error-body.ts';
 import type { ApiModel } from './model.ts';
 import { errorDefinition, fullAccessScope, keyHeaderLine, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from './runtime/index.ts';
 import type { AuthScheme } from './schema/auth.ts';
 import type { Endpoint } from './schema/endpoints.ts';
+import { jsonSchemaOf, operationExtension, rootExtension, X_KEYPORT } from './x-keyport.ts';
 
 type Json = Record<string, unknown>;
 
@@ -15,10 +15,7 @@ export function securitySchemeName(scheme: AuthScheme): string {
   return scheme.type === 'bearer' ? 'BearerAuth' : `${scheme.name.replace(/[^A-Za-z0-9]/g, '')}Header`;
 }
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Json;
-  return rest;
-}
+const jsonSchema = jsonSchemaOf;
 
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
@@ -80,7 +77,7 @@ function errorResponse(model: ApiModel, status: number, description: string, ext
   };
 }
 
-function operation(model: ApiModel, endpoint: Endpoint): Json {
+function operation(model: ApiModel, endpoint: Endpoint, order: number): Json {
   const security = model.auth.schemes.map((scheme) => ({ [securitySchemeName(scheme)]: endpoint.scopes }));
   const parameters: Json[] = [];
   if (endpoint.path.includes('{id}')) {
@@ -152,6 +149,7 @@ function operation(model: ApiModel, endpoint: Endpoint): Json {
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input') } } } }
       : {}),
     responses,
+    [X_KEYPORT]: operationExtension(endpoint, order),
   };
 }
 
@@ -165,10 +163,10 @@ export function openApiDocument(model: ApiModel): Json {
         : { type: 'apiKey', in: 'header', name: scheme.name, description: `The key as the whole value of \`${scheme.name}\`.` };
   }
   const paths: Record<string, Json> = {};
-  for (const endpoint of model.endpoints) {
+  model.endpoints.forEach((endpoint, order) => {
     const entry = (paths[endpoint.path] ??= {});
-    entry[endpoint.method.toLowerCase()] = operation(model, endpoint);
-  }
+    entry[endpoint.method.toLowerCase()] = operation(model, endpoint, order);
+  });
   const { fields, envelope } = model.errorFormat;
   const errorFields: Json = {
     [fields.message]: { type: 'string' },
@@ -225,5 +223,6 @@ export function openApiDocument(model: ApiModel): Json {
         },
       },
     },
+    [X_KEYPORT]: rootExtension(model),
   };
 }

@@ -55,4 +55,21 @@ describe.each(Object.keys(presets))('the OpenAPI document of %s', (name) => {
       expect(Object.keys(operation.responses['429']!.headers ?? {})).toContain('Retry-After');
     }
   });
+
+  test('carries under x-keyport what OpenAPI cannot say: the settings at the root, the sandbox action per operation', () => {
+    const root = JSON.parse(JSON.stringify(document))['x-keyport'];
+    expect(root.environments.map((env: { keyPrefix: string }) => env.keyPrefix)).toEqual(model.environments.map((env) => env.keyPrefix));
+    expect(root.keyTemplates).toEqual(model.keyTemplates);
+    expect(root.rateLimits).toEqual(model.rateLimits);
+    expect(root.keyPolicy).toEqual(model.keyPolicy);
+    expect(root.webhooks).toEqual(model.webhooks);
+    expect(root.errors).toEqual(model.errors);
+    expect(root.collections.map((c: { id: string; seed: unknown[] }) => [c.id, c.seed])).toEqual(
+      model.collections.map((c) => [c.id, c.seed]),
+    );
+    const byId = new Map(operations(document).map((operation) => [operation.operationId, operation]));
+    model.endpoints.forEach((endpoint, order) => {
+      expect((byId.get(endpoint.id) as unknown as Record<string, unknown>)['x-keyport']).toMatchObject({ action: endpoint.action, order });
+    });
+  });
 });

@@ -67,8 +67,9 @@ function endpointFor(model: ApiModel, method: string, path: string): Endpoint | 
   return model.endpoints.find((e) => e.method === method && new RegExp(`^${e.path.replace(/\{id\}/g, '[^/]+')}$`).test(bare));
 }
 
-export async function startHarness(preset: string, options: SandboxOptions = {}): Promise<Harness> {
-  const model = loadModel(preset);
+/** `preset` is a preset's name, or a model built some other way (e.g. imported from OpenAPI). */
+export async function startHarness(preset: string | ApiModel, options: SandboxOptions = {}): Promise<Harness> {
+  const model = typeof preset === 'string' ? loadModel(preset) : preset;
   const clock = manualClock(START);
   const { sandbox, close } = await startNodeSandbox({ model, clock, ...options });
   const check = openApiCheck(model);

@@ -1,0 +1,216 @@
+/**
+ * The document's operations as the model's endpoints: path, method, parameters, body, success
+ * response, scopes, and what the sandbox does (`x-keyport.action`, or a recognised REST
+ * collection). Constructs the model cannot represent are skipped with a warning.
+ */
+import { z } from 'zod';
+import { listQuerySchema } from '../builtins.ts';
+import type { EndpointAction, EndpointInput } from '../schema/endpoints.ts';
+import type { ImportedAuth } from './auth.ts';
+import type { RoutedOperation } from './collections.ts';
+import { jsonMediaType, type OpenApiDocument, type Operation, type Parameter } from './document.ts';
+import { readOperationExtension, type OperationExtension } from './extension.ts';
+import { zodFromJsonSchema, zodObjectFromJsonSchema, zodQueryParameter, type SchemaContext } from './json-schema.ts';
+import { pointer, type ImportWarning } from './problems.ts';
+import { requiredScopes } from './scopes.ts';
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const IGNORED_METHODS = ['head', 'options', 'trace'];
+
+/** Every operation with its model path; operations the model cannot route are skipped with a warning. */
+export function routeOperations(document: OpenApiDocument, warnings: ImportWarning[]): RoutedOperation[] {
+  const routes: RoutedOperation[] = [];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const [key, value] of Object.entries(item)) {
+      const method = key.toLowerCase();
+      const where = pointer('paths', path, key);
+      if (IGNORED_METHODS.includes(method)) {
+        warnings.push({ pointer: where, message: `\`${key.toUpperCase()}\` operations are not supported yet; skipped.` });
+        continue;
+      }
+      if (!METHODS.includes(method)) continue;
+      const params = path.match(/\{[^}]+\}/g) ?? [];
+      if (params.length > 1) {
+        warnings.push({
+          pointer: where,
+          message: 'Paths with more than one parameter are not supported yet (the sandbox keys records by one id); skipped.',
+        });
+        continue;
+      }
+      const modelPath = params.length ? path.replace(params[0]!, '{id}') : path;
+      if (!/^(\/[a-z0-9_{}-]+)+$/.test(modelPath)) {
+        warnings.push({ pointer: where, message: 'Keyport paths are lowercase letters, digits, `_` and `-` between slashes; skipped.' });
+        continue;
+      }
+      routes.push({
+        path,
+        modelPath,
+        method: method.toUpperCase(),
+        operation: { ...(value as Operation), parameters: mergedParameters(item.parameters, (value as Operation).parameters) },
+      });
+    }
+  }
+  return routes;
+}
+
+/** Operation parameters override path-level ones of the same name and place. */
+function mergedParameters(shared: Parameter[] = [], own: Parameter[] = []): Parameter[] {
+  return [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
+}
+
+const camel = (text: string) =>
+  text.replace(/[-_ ]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[A-Z]/, (c) => c.toLowerCase());
+
+/** `resource.method` from the operationId when it has that shape, else from the path and verb. */
+function endpointId(route: RoutedOperation, action: EndpointAction | undefined): string {
+  const operationId = route.operation.operationId;
+  if (operationId && /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(operationId)) return operationId;
+  const segments = route.modelPath.split('/').filter((s) => s && s !== '{id}');
+  const resource = camel(segments.join('-').replace(/[^a-zA-Z_-]/g, '')) || 'api';
+  const verb =
+    action && 'collection' in action
+      ? action.type
+      : operationId
+        ? camel(operationId.replace(/[^A-Za-z0-9]+/g, '-')).replace(/[^A-Za-z]/g, '') || 'call'
+        : { GET: 'get', POST: 'create', PUT: 'replace', PATCH: 'update', DELETE: 'delete' }[route.method]!;
+  return `${resource}.${verb}`;
+}
+
+export interface ImportedEndpoint {
+  endpoint: EndpointInput;
+  /** Where it comes from, for error messages. */
+  where: string;
+  order: number;
+}
+
+interface Context extends SchemaContext {
+  file: string;
+  document: OpenApiDocument;
+  auth: ImportedAuth;
+  keyHeaders: string[];
+}
+
+function query(route: RoutedOperation, where: string, context: Context, action: EndpointAction | undefined): z.ZodObject | undefined {
+  const shape: Record<string, z.ZodType> = {};
+  route.operation.parameters?.forEach((parameter, i) => {
+    const at = `${where}/parameters/${i}`;
+    if (parameter.in === 'query') {
+      const schema = zodQueryParameter(parameter.schema, at, context);
+      const described = parameter.description ? schema.describe(parameter.description) : schema;
+      shape[parameter.name] = parameter.required || parameter.schema?.['default'] !== undefined ? described : described.optional();
+    } else if (parameter.in === 'cookie' || (parameter.in === 'header' && !context.keyHeaders.includes(parameter.name.toLowerCase()))) {
+      context.warnings.push({
+        pointer: at,
+        message: `${parameter.in === 'cookie' ? 'Cookie' : 'Header'} parameter \`${parameter.name}\` is not supported yet; the sandbox ignores it.`,
+      });
+    }
+  });
+  // The sandbox pages every list the same way: `limit` and `starting_after`.
+  if (action?.type === 'list') Object.assign(shape, listQuerySchema.shape);
+  return Object.keys(shape).length ? z.object(shape) : undefined;
+}
+
+function body(route: RoutedOperation, where: string, context: Context): z.ZodObject | undefined {
+  const content = route.operation.requestBody?.content;
+  if (!content) return undefined;
+  const json = jsonMediaType(content);
+  if (!json) {
+    context.warnings.push({
+      pointer: `${where}/requestBody`,
+      message: `Only JSON bodies are supported; ${Object.keys(content)
+        .map((t) => `\`${t}\``)
+        .join(', ')} is not checked.`,
+    });
+    return undefined;
+  }
+  return zodObjectFromJsonSchema(json.schema, `${where}/requestBody`, context);
+}
+
+function success(route: RoutedOperation, where: string, context: Context): { status: 200 | 201 | 204; schema: z.ZodType } {
+  const responses = route.operation.responses ?? {};
+  const documented = Object.keys(responses).filter((s) => /^2\d\d$/.test(s));
+  const chosen = (['200', '201', '204'] as const).find((s) => documented.includes(s));
+  if (!chosen && documented.length)
+    context.warnings.push({
+      pointer: `${where}/responses`,
+      message: `Success status ${documented[0]} is not supported yet (200, 201 or 204 are); the sandbox answers 200.`,
+    });
+  const key = chosen ?? documented[0];
+  const schema = key ? jsonMediaType(responses[key]?.content)?.schema : undefined;
+  return {
+    status: chosen ? (Number(chosen) as 200 | 201 | 204) : 200,
+    schema: zodFromJsonSchema(schema, `${where}/responses/${key ?? '200'}`, context),
+  };
+}
+
+function scopesOf(route: RoutedOperation, where: string, context: Context): string[] {
+  const requirements = route.operation.security ?? context.document.security;
+  const scopes = requiredScopes(requirements, context.auth);
+  if (scopes === undefined && requirements !== undefined) {
+    context.warnings.push({
+      pointer: `${where}/security`,
+      message: 'This operation needs no API key (or none Keyport supports); the sandbox asks for a key all the same.',
+    });
+  }
+  return scopes ?? [];
+}
+
+/** One endpoint per supported operation; `actions` holds the recognised REST collections' actions. */
+export function importEndpoints(
+  routes: RoutedOperation[],
+  actions: Map<string, EndpointAction>,
+  context: Context,
+  reserved: string[],
+): ImportedEndpoint[] {
+  const endpoints: ImportedEndpoint[] = [];
+  routes.forEach((route, index) => {
+    const parts = ['paths', route.path, route.method.toLowerCase()];
+    const where = pointer(...parts);
+    const extension: OperationExtension = readOperationExtension(context.file, route.operation['x-keyport'], parts);
+    const action = extension.action ?? actions.get(`${route.method} ${route.path}`);
+    // Key management and "who am I" are Keyport's own; it adds them to every model.
+    if (action?.type === 'keys' || action?.type === 'whoami') return;
+    if (reserved.some((path) => route.modelPath === path || route.modelPath.startsWith(`${path}/`))) {
+      context.warnings.push({
+        pointer: where,
+        message: `\`${route.path}\` is where Keyport serves key management; skipped. Set \`x-keyport.management\` to move it.`,
+      });
+      return;
+    }
+    if (!action) {
+      context.warnings.push({
+        pointer: where,
+        message:
+          'The sandbox cannot answer this operation yet: it is not part of a REST collection and has no `x-keyport.action`; skipped.',
+      });
+      return;
+    }
+    if (route.operation.callbacks)
+      context.warnings.push({ pointer: `${where}/callbacks`, message: 'Callbacks are not supported yet; skipped.' });
+    const answer = success(route, where, context);
+    const requestBody = body(route, where, context);
+    const queryObject = query(route, where, context, action);
+    const description = 'description' in extension ? (extension.description ?? undefined) : route.operation.description;
+    const segments = route.modelPath.split('/').filter((s) => s && s !== '{id}');
+    const fallbackTag = (segments[0] ?? 'API').replace(/[-_]/g, ' ');
+    endpoints.push({
+      where,
+      order: extension.order ?? routes.length + index,
+      endpoint: {
+        id: extension.id ?? endpointId(route, action),
+        method: route.method as EndpointInput['method'],
+        path: route.modelPath,
+        summary: extension.summary ?? route.operation.summary ?? `${route.method} ${route.path}`,
+        ...(description === undefined ? {} : { description }),
+        tag: extension.tag ?? route.operation.tags?.[0] ?? fallbackTag.charAt(0).toUpperCase() + fallbackTag.slice(1),
+        scopes: extension.scopes ?? scopesOf(route, where, context),
+        action,
+        ...(queryObject ? { query: queryObject } : {}),
+        ...(requestBody ? { body: requestBody } : {}),
+        response: answer.schema,
+        successStatus: extension.successStatus ?? answer.status,
+      },
+    });
+  });
+  return endpoints.sort((a, b) => a.order - b.order);
+}
