@@ -283,6 +283,10 @@ export default function PlaygroundApp({ data }: Props) {
               </select>
             </div>
           </div>
+          {/* Beside Run, where the reader looks after pressing it; the output column keeps its place. */}
+          <p role="status" className="kp-playground__status">
+            {run.phase === 'preparing' ? run.message : status}
+          </p>
           <p id={`${id}-edit-hint`} className="kp-hint">
             In the editor, Ctrl+Enter (⌘+Enter) runs and Tab indents; Ctrl+M (Ctrl+Shift+M on macOS) makes Tab move the focus. Runs stop
             after {data.timeLimitSeconds} s.
@@ -345,10 +349,6 @@ export default function PlaygroundApp({ data }: Props) {
         </div>
 
         <div className="kp-playground__result">
-          <p role="status" className="kp-playground__status">
-            {run.phase === 'preparing' ? run.message : status}
-          </p>
-
           <RunOutput lines={lines} requests={requests} running={busy} />
         </div>
       </div>
