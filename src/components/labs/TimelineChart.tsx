@@ -38,6 +38,7 @@ export default function TimelineChart({ run, limit, windowMs, label }: Props) {
   const lastT = Math.max(0, ...samples.map((s) => s.t), ...waits.map((w) => w.end ?? w.start + w.ms));
   const domain = Math.max(windowMs, lastT + 500);
   const x = (t: number) => LEFT + (t / domain) * (W - LEFT - RIGHT);
+  const inPlot = (px: number) => Math.min(Math.max(px, LEFT), W - RIGHT);
   const top = limit;
   const y = (remaining: number) => TOP + (1 - remaining / top) * (H - TOP - BOTTOM);
   const phase = run?.phaseMs ?? 0;
@@ -96,12 +97,14 @@ export default function TimelineChart({ run, limit, windowMs, label }: Props) {
     >
       {/* Waits first, so marks and lines sit on top of them. */}
       {waits.map((w, i) => {
-        const end = w.end ?? w.start + w.ms;
+        // Inside the axes: a wait still open, or ending after the last answer, stops at the axis's end.
+        const from = inPlot(x(w.start));
+        const to = inPlot(x(w.end ?? w.start + w.ms));
         return (
           <g key={`w${i}`}>
-            <rect x={x(w.start)} y={0} width={Math.max(1, x(end) - x(w.start))} height={H - BOTTOM} className="kp-lab-chart__wait" />
-            {x(end) - x(w.start) > 80 && (
-              <text x={(x(w.start) + x(end)) / 2} y={H - BOTTOM - 6} textAnchor="middle" className="kp-chart__label">
+            <rect x={from} y={TOP} width={Math.max(1, to - from)} height={H - BOTTOM - TOP} className="kp-lab-chart__wait" />
+            {to - from > 80 && (
+              <text x={(from + to) / 2} y={H - BOTTOM - 6} textAnchor="middle" className="kp-chart__label">
                 waiting {Math.round(w.ms / 100) / 10} s
               </text>
             )}

@@ -213,131 +213,145 @@ export default function PlaygroundApp({ data }: Props) {
         <p className="kp-hint kp-playground__summary">{example ? example.summary : 'Your own code.'}</p>
       </div>
 
-      <div className="kp-playground__code">
-        <div ref={monacoHost} className="kp-playground__monaco" hidden={editorState !== 'ready' && editorState !== 'loading'} />
-        {editorState !== 'ready' && (
-          <div className="kp-playground__listing" tabIndex={0} role="region" aria-label="Code (read-only; press Edit to change it)">
-            <pre>
-              <code>
-                {codeLines.map((line, i) => (
-                  <span key={i} className="kp-playground__row">
-                    <span className="kp-playground__number" aria-hidden="true">
-                      {i + 1}
-                    </span>
-                    <span>{`${line}\n`}</span>
-                  </span>
-                ))}
-              </code>
-            </pre>
+      {/* Side by side on wide screens (see playground.css): the code and its controls, then what the run did. */}
+      <div className="kp-playground__workspace">
+        <div className="kp-playground__source">
+          <div className="kp-playground__code">
+            <div ref={monacoHost} className="kp-playground__monaco" hidden={editorState !== 'ready' && editorState !== 'loading'} />
+            {editorState !== 'ready' && (
+              <div className="kp-playground__listing" tabIndex={0} role="region" aria-label="Code (read-only; press Edit to change it)">
+                <pre>
+                  <code>
+                    {codeLines.map((line, i) => (
+                      <span key={i} className="kp-playground__row">
+                        <span className="kp-playground__number" aria-hidden="true">
+                          {i + 1}
+                        </span>
+                        <span>{`${line}\n`}</span>
+                      </span>
+                    ))}
+                  </code>
+                </pre>
+              </div>
+            )}
           </div>
-        )}
-      </div>
 
-      <div className="kp-playground__bar">
-        <div className="kp-actions kp-actions--start">
-          {editorState !== 'ready' && (
-            <button
-              type="button"
-              className="kp-button"
-              onClick={onEdit}
-              disabled={editorState === 'loading'}
-              aria-describedby={`${id}-edit-hint`}
-            >
-              {editorState === 'loading' ? 'Loading editor…' : 'Edit'}
-            </button>
-          )}
-          <button type="button" className="kp-button kp-button--primary" onClick={() => void runCode()} disabled={busy}>
-            {busy ? 'Running…' : 'Run'}
-          </button>
-          <button type="button" className="kp-button" onClick={stop} disabled={!busy}>
-            Stop
-          </button>
-          <button type="button" className="kp-button kp-button--quiet" onClick={() => void onShare()}>
-            Share
-          </button>
-        </div>
-        <div className="kp-field kp-playground__key">
-          <label className="kp-label" htmlFor={`${id}-key`}>
-            Key in <code>process.env.{envVar}</code>
-          </label>
-          <select id={`${id}-key`} className="kp-input" value={keyChoice} onChange={(e) => setKeyChoice(e.target.value)} disabled={busy}>
-            <option value={AUTO}>{usableKeys.some((k) => k.owner) ? 'Sandbox owner key' : 'Sandbox owner key (made on first run)'}</option>
-            {usableKeys
-              .filter((k) => !k.owner)
-              .map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.name} ({maskKey(k.secret, keyPrefixes)}, {k.environment})
-                </option>
-              ))}
-            <option value={NONE}>No key</option>
-          </select>
-        </div>
-      </div>
-      <p id={`${id}-edit-hint`} className="kp-hint">
-        In the editor, Ctrl+Enter (⌘+Enter) runs and Tab indents; Ctrl+M (Ctrl+Shift+M on macOS) makes Tab move the focus. Runs stop after{' '}
-        {data.timeLimitSeconds} s.
-      </p>
-      {notice && (
-        <p
-          className={`kp-callout ${notice.kind === 'error' ? 'kp-callout--danger' : ''}`}
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-        >
-          {notice.text}
-        </p>
-      )}
-      {editorState === 'failed' && (
-        <p className="kp-callout kp-callout--danger" role="alert">
-          {editorError}
-        </p>
-      )}
-      {share && (
-        <div className="kp-share">
-          {'url' in share ? (
-            <>
-              <label className="kp-label" htmlFor={`${id}-share`}>
-                Link to this code
+          <div className="kp-playground__bar">
+            <div className="kp-actions kp-actions--start">
+              {/* Stays once the editor is there (a Run loads it too): it then takes the focus back to the code. */}
+              <button
+                type="button"
+                className="kp-button"
+                onClick={onEdit}
+                disabled={editorState === 'loading'}
+                aria-describedby={`${id}-edit-hint`}
+              >
+                {editorState === 'loading' ? 'Loading editor…' : 'Edit'}
+              </button>
+              <button type="button" className="kp-button kp-button--primary" onClick={() => void runCode()} disabled={busy}>
+                {busy ? 'Running…' : 'Run'}
+              </button>
+              <button type="button" className="kp-button" onClick={stop} disabled={!busy}>
+                Stop
+              </button>
+              <button type="button" className="kp-button kp-button--quiet" onClick={() => void onShare()}>
+                Share
+              </button>
+            </div>
+            <div className="kp-field kp-playground__key">
+              <label className="kp-label" htmlFor={`${id}-key`}>
+                Key in <code>process.env.{envVar}</code>
               </label>
-              <input id={`${id}-share`} className="kp-input" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} />
-              <CopyButton text={() => share.url} label="Copy link" />
-            </>
-          ) : (
-            <p className="kp-callout kp-callout--danger" role="alert">
-              {share.error}
+              <select
+                id={`${id}-key`}
+                className="kp-input"
+                value={keyChoice}
+                onChange={(e) => setKeyChoice(e.target.value)}
+                disabled={busy}
+              >
+                <option value={AUTO}>
+                  {usableKeys.some((k) => k.owner) ? 'Sandbox owner key' : 'Sandbox owner key (made on first run)'}
+                </option>
+                {usableKeys
+                  .filter((k) => !k.owner)
+                  .map((k) => (
+                    <option key={k.id} value={k.id}>
+                      {k.name} ({maskKey(k.secret, keyPrefixes)}, {k.environment})
+                    </option>
+                  ))}
+                <option value={NONE}>No key</option>
+              </select>
+            </div>
+          </div>
+          {/* Beside Run, where the reader looks after pressing it; the output column keeps its place. */}
+          <p role="status" className="kp-playground__status">
+            {run.phase === 'preparing' ? run.message : status}
+          </p>
+          <p id={`${id}-edit-hint`} className="kp-hint">
+            In the editor, Ctrl+Enter (⌘+Enter) runs and Tab indents; Ctrl+M (Ctrl+Shift+M on macOS) makes Tab move the focus. Runs stop
+            after {data.timeLimitSeconds} s.
+          </p>
+          {notice && (
+            <p
+              className={`kp-callout ${notice.kind === 'error' ? 'kp-callout--danger' : ''}`}
+              role={notice.kind === 'error' ? 'alert' : 'status'}
+            >
+              {notice.text}
             </p>
           )}
+          {editorState === 'failed' && (
+            <p className="kp-callout kp-callout--danger" role="alert">
+              {editorError}
+            </p>
+          )}
+          {share && (
+            <div className="kp-share">
+              {'url' in share ? (
+                <>
+                  <label className="kp-label" htmlFor={`${id}-share`}>
+                    Link to this code
+                  </label>
+                  <input id={`${id}-share`} className="kp-input" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} />
+                  <CopyButton text={() => share.url} label="Copy link" />
+                </>
+              ) : (
+                <p className="kp-callout kp-callout--danger" role="alert">
+                  {share.error}
+                </p>
+              )}
+            </div>
+          )}
+
+          <div className="kp-playground__problems">
+            <h2 className="kp-playground__label" id={`${id}-problems`}>
+              Problems
+            </h2>
+            <p aria-live="polite" className="kp-hint">
+              {editorState !== 'ready'
+                ? 'Type errors are listed here once the editor has loaded.'
+                : problems.length === 0
+                  ? 'No type errors.'
+                  : `${errorCount} error${errorCount === 1 ? '' : 's'}${problems.length > errorCount ? `, ${problems.length - errorCount} warnings` : ''}.`}
+            </p>
+            {problems.length > 0 && (
+              <ul aria-labelledby={`${id}-problems`}>
+                {problems.slice(0, 20).map((p, i) => (
+                  <li key={i}>
+                    <button type="button" className="kp-link-button" onClick={() => editor.current()?.reveal(p.line, p.column)}>
+                      Line {p.line}
+                    </button>
+                    : {p.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
         </div>
-      )}
 
-      <div className="kp-playground__problems">
-        <h2 className="kp-playground__label" id={`${id}-problems`}>
-          Problems
-        </h2>
-        <p aria-live="polite" className="kp-hint">
-          {editorState !== 'ready'
-            ? 'Type errors are listed here once the editor has loaded.'
-            : problems.length === 0
-              ? 'No type errors.'
-              : `${errorCount} error${errorCount === 1 ? '' : 's'}${problems.length > errorCount ? `, ${problems.length - errorCount} warnings` : ''}.`}
-        </p>
-        {problems.length > 0 && (
-          <ul aria-labelledby={`${id}-problems`}>
-            {problems.slice(0, 20).map((p, i) => (
-              <li key={i}>
-                <button type="button" className="kp-link-button" onClick={() => editor.current()?.reveal(p.line, p.column)}>
-                  Line {p.line}
-                </button>
-                : {p.message}
-              </li>
-            ))}
-          </ul>
-        )}
+        <div className="kp-playground__result">
+          <RunOutput lines={lines} requests={requests} running={busy} />
+        </div>
       </div>
-
-      <p role="status" className="kp-playground__status">
-        {run.phase === 'preparing' ? run.message : status}
-      </p>
-
-      <RunOutput lines={lines} requests={requests} running={busy} />
     </div>
   );
 }

@@ -160,6 +160,9 @@ export function createCodeEditor({ code, envVar }: EditorOptions): CodeEditor {
         tabSize: 2,
         // The docs column is narrow (and phones narrower): wrap rather than scroll sideways.
         wordWrap: 'on',
+        // No glyphs are drawn and few programs pass 999 lines: a narrow gutter leaves phones room for code.
+        glyphMargin: false,
+        lineNumbersMinChars: 3,
         wrappingIndent: 'same',
         fixedOverflowWidgets: true,
         renderLineHighlight: 'line',

@@ -118,7 +118,8 @@ export async function runPlayground(options: RunOptions): Promise<void> {
   const fail = (message: string) => {
     onState({ phase: 'ended', end: { reason: 'error', message }, seconds: (now() - started) / 1000 });
     onLines([{ level: 'error', text: message, system: true }]);
-    onStatus(message);
+    // The output (a live log) says it; repeating it in the status line would show it twice.
+    onStatus('');
   };
   try {
     onState({ phase: 'preparing', message: options.editorLoaded ? 'Starting…' : 'Loading the TypeScript compiler (once)…' });
@@ -186,7 +187,8 @@ export async function runPlayground(options: RunOptions): Promise<void> {
           const message = endMessage(end, ms);
           onLines([{ ...message, system: true }]);
           onState({ phase: 'ended', end, seconds: ms / 1000 });
-          onStatus(message.text);
+          // The last output line says how the run ended; the status line is cleared, not repeated.
+          onStatus('');
         },
       }),
     );

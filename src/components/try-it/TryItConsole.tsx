@@ -42,7 +42,7 @@ interface Props {
   level?: HeadingLevel;
 }
 
-const OWNER_LABEL = 'Sandbox owner key (made when the sandbox first starts)';
+const OWNER_LABEL = 'Sandbox owner key (made on first request)';
 
 export default function TryItConsole({ data, endpoint: initial, level = 2 }: Props) {
   const id = useId();
@@ -286,7 +286,8 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
           </FormField>
         )}
 
-        <div className="kp-field-row">
+        {/* One row each: key names are long, and a select cut short hides which key is chosen. */}
+        <div className="kp-field-stack">
           <SelectField
             id={`${id}-scheme`}
             label="Send the key in"

@@ -107,7 +107,7 @@ const texts = () => screen.lines.map((l) => l.text);
 const messages = () => screen.states.map((s) => (s.phase === 'preparing' ? s.message : s.phase));
 
 describe('a run with the owner key', () => {
-  it('starts the sandbox first, runs with the key it made (masked in the output), and ends with the time taken', async () => {
+  it('starts the sandbox first, runs with the key it made (masked in the output), and ends with the time taken once: in the output, not also in the status line', async () => {
     await run();
     expect(messages()).toEqual(['Loading the TypeScript compiler (once)…', 'Starting the sandbox…', 'Compiling…', 'running']);
     expect(screen.statuses).toEqual(['Preparing the run…', 'Running…']);
@@ -124,7 +124,7 @@ describe('a run with the owner key', () => {
     screen.runner!.onEnd({ reason: 'finished' });
     expect(texts().slice(1)).toEqual(['{ key_id: "key_owner" }', 'Finished in 1.23 s.']);
     expect(screen.states.at(-1)).toEqual({ phase: 'ended', end: { reason: 'finished' }, seconds: 1.234 });
-    expect(screen.statuses.at(-1)).toBe('Finished in 1.23 s.');
+    expect(screen.statuses.at(-1)).toBe('');
     expect(screen.handle).toBeNull();
   });
 
@@ -170,7 +170,7 @@ describe('what stops a run before it starts, or ends it', () => {
     const message = `Only ${data.sdkPackage} can be imported here; remove the import of “lodash”.`;
     expect(screen.states.at(-1)).toEqual({ phase: 'ended', end: { reason: 'error', message }, seconds: 0 });
     expect(screen.lines).toEqual([{ level: 'error', text: message, system: true }]);
-    expect(screen.statuses.at(-1)).toBe(message);
+    expect(screen.statuses.at(-1)).toBe('');
     expect(screen.runner).toBeNull();
   });
 
@@ -186,7 +186,8 @@ describe('what stops a run before it starts, or ends it', () => {
       phase: 'ended',
       end: { reason: 'error', message: 'Failed to fetch dynamically imported module' },
     });
-    expect(screen.statuses.at(-1)).toBe('Failed to fetch dynamically imported module');
+    expect(screen.lines.at(-1)?.text).toBe('Failed to fetch dynamically imported module');
+    expect(screen.statuses.at(-1)).toBe('');
   });
 
   it('shows an uncaught error and marks it in the editor at its line', async () => {
