@@ -9,7 +9,7 @@ export async function openLab(page: Page, path: string, name: string): Promise<L
   await page.goto(path);
   const lab = page.getByRole('region', { name, exact: true });
   await lab.scrollIntoViewIfNeeded();
-  await expect(page.locator('.not-content', { has: lab }).locator('astro-island')).not.toHaveAttribute('ssr', { timeout: 15_000 });
+  await expect(page.locator('.not-content', { has: lab }).locator('.kp-gate')).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 });
   return lab;
 }
 

@@ -15,10 +15,11 @@ export const requestLog = (page: Page) => page.getByRole('region', { name: /^Req
 export const listing = (page: Page) => page.getByRole('region', { name: /^Code \(read-only/ });
 export const runButton = (page: Page) => page.getByRole('button', { name: /^(Run|Running…)$/ });
 
-/** Opens a page and waits for its islands to hydrate (a click before that would be lost). */
+/** Opens a page and waits until its islands have hydrated and their gates have lifted. */
 export async function gotoHydrated(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await expect(page.locator('.kp-gate[aria-busy="true"]')).toHaveCount(0);
 }
 
 /** Opens the playground with some code, through a share link as a reader would get one. */

@@ -8,10 +8,10 @@ import { maskApiKey } from '../../src/sdk/index.ts';
 
 export const model = loadModel();
 
-/** Scrolls a widget into view (its island hydrates when visible) and waits until it has. */
+/** Scrolls a widget into view (its island hydrates when near it) and waits until its gate lifts. */
 async function hydrate(container: Locator): Promise<void> {
   await container.scrollIntoViewIfNeeded();
-  await expect(container.locator('astro-island')).not.toHaveAttribute('ssr', { timeout: 15_000 });
+  await expect(container.locator('.kp-gate')).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 });
 }
 
 export async function openKeyManager(page: Page, path = '/key-manager/'): Promise<Locator> {
