@@ -1,6 +1,7 @@
 /**
- * One key up close: rename, roll with a grace period, revoke (after a confirmation that names
- * it), fast-forward the sandbox clock past a grace period, and the key's usage and audit events.
+ * One key up close: a request with it (when this browser's wallet holds its plaintext), rename,
+ * roll with a grace period, revoke (after a confirmation that names it), fast-forward the sandbox
+ * clock past a grace period, and the key's usage and audit events.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ApiKey, AuditEvent, Usage } from '../../sdk/index.ts';
@@ -11,11 +12,14 @@ import type { KeyManagerData } from '../widgets/widget-data.ts';
 import { keyNameProblem } from '../../api/runtime/key-name.ts';
 import { statusText } from './KeyTable.tsx';
 import RequestAudit from './RequestAudit.tsx';
+import TestRequest from './TestRequest.tsx';
 import UsageReport from './UsageReport.tsx';
 
 interface Props {
   data: KeyManagerData;
   apiKey: ApiKey;
+  /** The key's plaintext from this browser's wallet; `null` when the wallet has no copy. */
+  secret: string | null;
   now: number;
   level: HeadingLevel;
   /** This is the key the key manager itself uses. */
@@ -116,6 +120,18 @@ export default function KeyDetails(props: Props) {
           </>
         )}
       </dl>
+
+      {props.secret ? (
+        <TestRequest
+          secret={props.secret}
+          environment={key.environment}
+          info={data.firstRequest}
+          level={below(level)}
+          sendLabel="Try this key"
+        />
+      ) : (
+        <p className="kp-hint">This browser’s wallet holds no copy of this key, so requests with it cannot be sent from here.</p>
+      )}
 
       {inGrace && (
         <div className="kp-callout">
