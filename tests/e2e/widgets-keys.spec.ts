@@ -266,6 +266,10 @@ test('the create form starts from the least access, and a key made without a nam
   // The key's details send the same request with it.
   await manager.getByRole('button', { name: defaultName, exact: true }).click();
   const details = manager.getByRole('region', { name: `Key “${defaultName}”` });
+  // The dialog's test request is the key's first.
+  await expect(details.getByText(/^1 request in total, 0 failed/)).toBeVisible();
   await details.getByRole('button', { name: 'Try this key' }).click();
   await expect(details.getByRole('region', { name: 'Response' }).locator('.kp-http')).toHaveText('200 OK');
+  // The request counts in the key's usage at once.
+  await expect(details.getByText(/^2 requests in total, 0 failed/)).toBeVisible();
 });

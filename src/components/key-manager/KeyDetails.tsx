@@ -47,6 +47,8 @@ export default function KeyDetails(props: Props) {
   const [busy, setBusy] = useState<null | 'rename' | 'roll' | 'revoke' | 'status'>(null);
   const [report, setReport] = useState<{ usage: Usage; events: AuditEvent[] } | null>(null);
   const [reportError, setReportError] = useState<string | null>(null);
+  // Counts requests sent from here with "Try this key", so the usage below is read again.
+  const [tries, setTries] = useState(0);
   const nameRef = useRef<HTMLInputElement>(null);
   const revokeRef = useRef<HTMLButtonElement>(null);
 
@@ -64,7 +66,7 @@ export default function KeyDetails(props: Props) {
     // Reload when another key is shown or something happened that changes usage (not when the
     // parent re-renders with a new `props` or an updated copy of the same key).
     // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately narrower, see above
-  }, [key.id, props.refreshToken]);
+  }, [key.id, props.refreshToken, tries]);
 
   const live = key.status === 'active' || key.status === 'inactive';
   const canRoll = live && !key.replaced_by;
@@ -128,6 +130,7 @@ export default function KeyDetails(props: Props) {
           info={data.firstRequest}
           level={below(level)}
           sendLabel="Try this key"
+          onAnswered={() => setTries((n) => n + 1)}
         />
       ) : (
         <p className="kp-hint">This browser’s wallet holds no copy of this key, so requests with it cannot be sent from here.</p>

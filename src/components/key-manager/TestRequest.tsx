@@ -22,6 +22,8 @@ interface Props {
   level: HeadingLevel;
   /** The send button's label, e.g. "Send a test request" or "Try this key". */
   sendLabel: string;
+  /** Called after each answer (the key's usage has changed). */
+  onAnswered?: () => void;
 }
 
 type Result = { kind: 'response'; response: ResponseData } | { kind: 'failure'; message: string };
@@ -42,7 +44,7 @@ async function whoami(secret: string, info: FirstRequestInfo): Promise<Result> {
   }
 }
 
-export default function TestRequest({ secret, environment, info, level, sendLabel }: Props) {
+export default function TestRequest({ secret, environment, info, level, sendLabel, onAnswered }: Props) {
   const [result, setResult] = useState<Result | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
@@ -53,6 +55,7 @@ export default function TestRequest({ secret, environment, info, level, sendLabe
     setBusy(true);
     setResult(await whoami(secret, info));
     setBusy(false);
+    onAnswered?.();
   };
 
   return (
