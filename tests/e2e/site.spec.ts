@@ -11,8 +11,8 @@ async function sitemapPaths(page: Page): Promise<string[]> {
 
 test('the landing page says what the API is and where to start', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByRole('heading', { name: `${model.product.name} API` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: `${model.product.name} API developer portal` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: `About the ${model.product.name} API` })).toBeVisible();
   await expect(page.getByText(model.product.tagline)).toBeVisible();
   await page.getByRole('link', { name: 'Quickstart' }).first().click();
   await expect(page).toHaveURL(/\/quickstart\/$/);

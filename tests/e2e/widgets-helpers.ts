@@ -26,14 +26,19 @@ export async function openKeyManager(page: Page, path = '/key-manager/'): Promis
 
 export interface CreateOptions {
   name: string;
-  /** A template's name, e.g. "Read-only analytics"; full access when absent. */
+  /**
+   * A template's name, e.g. "Read-only analytics"; when absent, "Full access", chosen explicitly
+   * (the form preselects the narrowest template).
+   */
   template?: string;
 }
 
 /** Creates a key, copies it from the reveal dialog, closes it, and returns the secret. */
 export async function createKey(page: Page, widget: Locator, options: CreateOptions): Promise<string> {
   await widget.getByLabel('Key name', { exact: true }).fill(options.name);
-  if (options.template) await widget.getByRole('radio', { name: new RegExp(`^${options.template}`) }).check();
+  if (model.access.mode === 'per-key') {
+    await widget.getByRole('radio', { name: new RegExp(`^${options.template ?? 'Full access'}`) }).check();
+  }
   await widget.getByRole('button', { name: 'Create key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Copy your new key now' });
   await expect(dialog).toBeVisible();

@@ -41,9 +41,13 @@ test('the key manager refuses or safely shows hostile text in every field', asyn
   await create.click();
   await expect(manager.getByText(/invisible text-direction characters/)).toBeVisible();
 
+  // Spaces alone are no name: the key gets the default one, never "   ".
   await name.fill('   ');
   await create.click();
-  await expect(manager.getByText('Give the key a name, e.g. “Production backend”.')).toBeVisible();
+  const reveal = page.getByRole('dialog', { name: 'Copy your new key now' });
+  await expect(reveal.getByRole('textbox', { name: /^New key for “\S/ })).toBeVisible();
+  await reveal.getByRole('button', { name: 'Close' }).click();
+  await reveal.getByRole('button', { name: 'Close without copying' }).click();
 
   // Markup and unicode are fine names: they are stored and shown as the text they are.
   for (const text of [SCRIPT, IMG, UNICODE]) {

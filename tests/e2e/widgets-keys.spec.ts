@@ -3,7 +3,7 @@
  * revealed once, used from another page, revoked and rolled, and the console sees each change.
  */
 import { expect, test } from '@playwright/test';
-import { errorDefinition } from '../../src/api/runtime/index.ts';
+import { errorDefinition, fullAccessScope, missingScopes } from '../../src/api/runtime/index.ts';
 import { maskApiKey } from '../../src/sdk/index.ts';
 import { chooseWalletKey, createKey, model, openConsole, openKeyManager, send } from './widgets-helpers.ts';
 
@@ -225,4 +225,51 @@ test('the key manager works with the keyboard alone, and Escape closes its dialo
   await page.keyboard.press('Escape');
   await expect(confirm).toBeHidden();
   await expect(revoke).toBeFocused();
+});
+
+test('the create form starts from the least access, and a key made without a name can send a test request at once', async ({ page }) => {
+  const manager = await openKeyManager(page);
+  const permissions = manager.getByRole('group', { name: 'Permissions' }).getByRole('radio');
+  // The template that lets a key change the least: the fewest endpoints other than GET it may call.
+  const writes = (scopes: string[]) =>
+    model.endpoints.filter((e) => e.method !== 'GET' && missingScopes(e, scopes, fullAccessScope(model).id).length === 0).length;
+  const narrowest = [...model.keyTemplates].sort((a, b) => writes(a.scopes) - writes(b.scopes))[0]!;
+  await expect(permissions.first()).toHaveAccessibleName(new RegExp(`^${narrowest.name}`));
+  await expect(permissions.first()).toBeChecked();
+  await expect(permissions.last()).toHaveAccessibleName(/^Full access/);
+  await expect(permissions.last()).not.toBeChecked();
+  await expect(manager.getByText(/trusted internal systems\. Only for trusted internal systems/)).toHaveCount(0);
+
+  const testEnv = model.environments.find((env) => env.id === 'test')!;
+  const defaultName = `${narrowest.name} (${testEnv.name})`;
+  await expect(manager.getByLabel('Key name', { exact: true })).toHaveAttribute('placeholder', defaultName);
+  await manager.getByRole('button', { name: 'Create key' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Copy your new key now' });
+  await expect(dialog.getByText(`New key for “${defaultName}”`)).toBeVisible();
+  const secret = await dialog.getByRole('textbox').inputValue();
+  await dialog.getByRole('button', { name: 'Copy curl with this key' }).click();
+  const curl = await page.evaluate(() => navigator.clipboard.readText());
+  const whoami = model.endpoints.find((e) => e.action.type === 'whoami')!;
+  expect(curl).toContain(`curl --include 'http://127.0.0.1:8787`);
+  expect(curl).toContain(`${whoami.path}'`);
+  expect(curl).toContain(secret);
+
+  await dialog.getByRole('button', { name: 'Send a test request' }).click();
+  const response = dialog.getByRole('region', { name: 'Response' });
+  await expect(response.locator('.kp-http')).toHaveText('200 OK');
+  await expect(response.getByRole('region', { name: 'Body' })).toContainText(`"name": "${defaultName}"`);
+  await expect(response.getByRole('region', { name: 'Body' })).toContainText('"full_access": false');
+  await dialog.getByRole('button', { name: 'Copy key' }).click();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  // The key's details send the same request with it.
+  await manager.getByRole('button', { name: defaultName, exact: true }).click();
+  const details = manager.getByRole('region', { name: `Key “${defaultName}”` });
+  // The dialog's test request is the key's first.
+  await expect(details.getByText(/^1 request in total, 0 failed/)).toBeVisible();
+  await details.getByRole('button', { name: 'Try this key' }).click();
+  await expect(details.getByRole('region', { name: 'Response' }).locator('.kp-http')).toHaveText('200 OK');
+  // The request counts in the key's usage at once.
+  await expect(details.getByText(/^2 requests in total, 0 failed/)).toBeVisible();
 });

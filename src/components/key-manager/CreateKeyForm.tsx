@@ -26,6 +26,26 @@ interface Props {
 export type Field = 'name' | 'scopes' | 'ip' | 'form';
 type Access = { kind: 'full' } | { kind: 'template'; id: string } | { kind: 'custom' };
 
+function initialAccess(access: KeyManagerData['defaultAccess']): Access {
+  if (access.kind === 'template') return { kind: 'template', id: access.id };
+  if (access.kind === 'scopes') return { kind: 'custom' };
+  return { kind: 'full' };
+}
+
+/** The name a key gets when the reader leaves it empty: what it may do, and where. */
+function defaultName(access: Access, data: KeyManagerData, environment: 'test' | 'live'): string {
+  const what =
+    data.role !== null
+      ? `${data.role.name} role`
+      : access.kind === 'template'
+        ? (data.templates.find((t) => t.id === access.id)?.name ?? 'Template')
+        : access.kind === 'custom'
+          ? 'Chosen scopes'
+          : 'Full access';
+  const where = data.environments.find((env) => env.id === environment)?.name ?? environment;
+  return `${what} (${where})`.slice(0, data.keyPolicy.nameMaxLength);
+}
+
 const expiryLabel = (days: number | null) => (days === null ? 'Never' : formatDuration(days * 86_400));
 
 export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props) {
@@ -33,8 +53,9 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
   const perKey = data.role === null;
   const [name, setName] = useState('');
   const [environment, setEnvironment] = useState<'test' | 'live'>('test');
-  const [access, setAccess] = useState<Access>({ kind: 'full' });
-  const [scopes, setScopes] = useState<string[]>([]);
+  // Least privilege by default: the narrowest access the model offers, full access one explicit choice away.
+  const [access, setAccess] = useState<Access>(() => initialAccess(data.defaultAccess));
+  const [scopes, setScopes] = useState<string[]>(() => (data.defaultAccess.kind === 'scopes' ? data.defaultAccess.scopes : []));
   const [expiry, setExpiry] = useState<string>(String(policy.expiryDays.includes(null) ? null : policy.expiryDays[0]));
   const [ip, setIp] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -45,6 +66,7 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
 
   const groups = [...new Set(data.scopes.filter((s) => !s.grantsAll).map((s) => s.group))];
   const full = data.scopes.find((s) => s.grantsAll)!;
+  const fallbackName = defaultName(access, data, environment);
 
   const focusField = (field: Field) => {
     if (field === 'scopes') refs.scopes.current?.querySelector('input')?.focus();
@@ -55,7 +77,9 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
     event.preventDefault();
     if (busy) return;
     const found: Partial<Record<Field, string>> = {};
-    const nameError = keyNameProblem(name, policy.nameMaxLength);
+    // An empty name is not a mistake: the key is named after its access and environment.
+    const chosenName = name.trim() ? name : fallbackName;
+    const nameError = keyNameProblem(chosenName, policy.nameMaxLength);
     if (nameError) found.name = nameError;
     if (perKey && access.kind === 'custom' && scopes.length === 0)
       found.scopes = 'Choose at least one scope, or choose full access or a template.';
@@ -67,7 +91,7 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
       focusField(first);
       return;
     }
-    const body: ApiKeyCreateParams = { name: name.trim(), environment };
+    const body: ApiKeyCreateParams = { name: chosenName.trim(), environment };
     if (perKey && access.kind === 'template') body.template = access.id;
     if (perKey && access.kind === 'custom') body.scopes = scopes;
     if (policy.expiryDays.length > 1) body.expires_in_days = expiry === 'null' ? null : Number(expiry);
@@ -105,7 +129,12 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
       <FormField
         id={`${id}-name`}
         label="Key name"
-        hint={<>Say where it runs and what it does, e.g. “Production backend”. Up to {policy.nameMaxLength} characters.</>}
+        hint={
+          <>
+            Say where it runs and what it does, e.g. “Production backend”. Up to {policy.nameMaxLength} characters. Left empty, the key is
+            named “{fallbackName}”.
+          </>
+        }
         error={errors.name}
         after={
           /* Advice only: never blocks creating the key. Always rendered so the live region is announced. */
@@ -126,8 +155,8 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
           onChange={(event) => setName(event.target.value)}
           aria-invalid={errors.name ? true : undefined}
           aria-describedby={described('name', `${id}-name-hint`)}
+          placeholder={fallbackName}
           autoComplete="off"
-          required
         />
       </FormField>
 
@@ -155,13 +184,7 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
       {perKey ? (
         <fieldset className="kp-fieldset" ref={refs.scopes} aria-describedby={described('scopes')}>
           <legend className="kp-label">Permissions</legend>
-          <label className="kp-choice">
-            <input type="radio" name={`${id}-access`} checked={access.kind === 'full'} onChange={() => setAccess({ kind: 'full' })} />
-            <span>
-              Full access <span className="kp-scope">{full.id}</span>
-              <span className="kp-hint kp-block">{full.description}. Only for trusted internal systems.</span>
-            </span>
-          </label>
+          {/* Narrowest first; full access last, as its own explicit choice. */}
           {data.templates.map((template) => (
             <label key={template.id} className="kp-choice">
               <input
@@ -207,6 +230,16 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
               ))}
             </div>
           )}
+          <label className="kp-choice">
+            <input type="radio" name={`${id}-access`} checked={access.kind === 'full'} onChange={() => setAccess({ kind: 'full' })} />
+            <span>
+              Full access <span className="kp-scope">{full.id}</span>
+              <span className="kp-hint kp-block">
+                {full.description}. Whoever holds a leaked full-access key can do anything the account can: choose it only when nothing
+                narrower works.
+              </span>
+            </span>
+          </label>
           {fieldError('scopes')}
         </fieldset>
       ) : (

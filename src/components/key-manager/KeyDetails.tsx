@@ -1,6 +1,7 @@
 /**
- * One key up close: rename, roll with a grace period, revoke (after a confirmation that names
- * it), fast-forward the sandbox clock past a grace period, and the key's usage and audit events.
+ * One key up close: a request with it (when this browser's wallet holds its plaintext), rename,
+ * roll with a grace period, revoke (after a confirmation that names it), fast-forward the sandbox
+ * clock past a grace period, and the key's usage and audit events.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ApiKey, AuditEvent, Usage } from '../../sdk/index.ts';
@@ -11,11 +12,14 @@ import type { KeyManagerData } from '../widgets/widget-data.ts';
 import { keyNameProblem } from '../../api/runtime/key-name.ts';
 import { statusText } from './KeyTable.tsx';
 import RequestAudit from './RequestAudit.tsx';
+import TestRequest from './TestRequest.tsx';
 import UsageReport from './UsageReport.tsx';
 
 interface Props {
   data: KeyManagerData;
   apiKey: ApiKey;
+  /** The key's plaintext from this browser's wallet; `null` when the wallet has no copy. */
+  secret: string | null;
   now: number;
   level: HeadingLevel;
   /** This is the key the key manager itself uses. */
@@ -43,6 +47,8 @@ export default function KeyDetails(props: Props) {
   const [busy, setBusy] = useState<null | 'rename' | 'roll' | 'revoke' | 'status'>(null);
   const [report, setReport] = useState<{ usage: Usage; events: AuditEvent[] } | null>(null);
   const [reportError, setReportError] = useState<string | null>(null);
+  // Counts requests sent from here with "Try this key", so the usage below is read again.
+  const [tries, setTries] = useState(0);
   const nameRef = useRef<HTMLInputElement>(null);
   const revokeRef = useRef<HTMLButtonElement>(null);
 
@@ -60,7 +66,7 @@ export default function KeyDetails(props: Props) {
     // Reload when another key is shown or something happened that changes usage (not when the
     // parent re-renders with a new `props` or an updated copy of the same key).
     // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately narrower, see above
-  }, [key.id, props.refreshToken]);
+  }, [key.id, props.refreshToken, tries]);
 
   const live = key.status === 'active' || key.status === 'inactive';
   const canRoll = live && !key.replaced_by;
@@ -116,6 +122,19 @@ export default function KeyDetails(props: Props) {
           </>
         )}
       </dl>
+
+      {props.secret ? (
+        <TestRequest
+          secret={props.secret}
+          environment={key.environment}
+          info={data.firstRequest}
+          level={below(level)}
+          sendLabel="Try this key"
+          onAnswered={() => setTries((n) => n + 1)}
+        />
+      ) : (
+        <p className="kp-hint">This browser’s wallet holds no copy of this key, so requests with it cannot be sent from here.</p>
+      )}
 
       {inGrace && (
         <div className="kp-callout">

@@ -39,7 +39,7 @@ import CreateKeyForm, { type Field } from './CreateKeyForm.tsx';
 import KeyDetails from './KeyDetails.tsx';
 import KeyTable from './KeyTable.tsx';
 import LocalSandboxPanel from './LocalSandboxPanel.tsx';
-import { NoManagementKeyError, withManagementKey } from './management.ts';
+import { createKeyInWallet, NoManagementKeyError, withManagementKey } from './management.ts';
 import ResetSandboxButton from './ResetSandboxButton.tsx';
 import RevealKeyDialog, { type RevealedKey } from './RevealKeyDialog.tsx';
 import SandboxControls from './SandboxControls.tsx';
@@ -160,21 +160,9 @@ export default function KeyManager({ data, localSandbox, level = 2 }: Props) {
 
   const create = async (body: ApiKeyCreateParams): Promise<{ field: Field; message: string } | null> => {
     try {
-      const created = await withManagementKey(wallet, data, (client) => client.keys.create(body));
-      wallet.add({
-        id: created.id,
-        name: created.name,
-        secret: created.secret,
-        environment: created.environment,
-        scopes: created.scopes,
-        createdAt: created.created_at,
-        expiresAt: created.expires_at,
-        status: created.status,
-        replacedBy: null,
-        owner: false,
-      });
+      const created = await createKeyInWallet(wallet, data, body);
       sandbox?.flush();
-      setRevealed({ secret: created.secret, name: created.name, origin: { kind: 'created' } });
+      setRevealed({ secret: created.secret, name: created.name, environment: created.environment, origin: { kind: 'created' } });
       setNotice({ tone: 'success', text: `Created the key “${created.name}”.` });
       void load();
       return null;
@@ -217,6 +205,7 @@ export default function KeyManager({ data, localSandbox, level = 2 }: Props) {
         setRevealed({
           secret: rolled.key.secret,
           name: rolled.key.name,
+          environment: rolled.key.environment,
           origin: {
             kind: 'rolled',
             oldKeyNote:
@@ -393,6 +382,7 @@ export default function KeyManager({ data, localSandbox, level = 2 }: Props) {
           key={selected.id}
           data={data}
           apiKey={selected}
+          secret={walletKeys.find((k) => k.id === selected.id)?.secret ?? null}
           now={now}
           level={sub}
           managesKeys={selected.id === managing}
@@ -414,7 +404,7 @@ export default function KeyManager({ data, localSandbox, level = 2 }: Props) {
       <LocalSandboxPanel level={sub} info={localSandbox} onExport={exportForLocal} />
       <SandboxControls level={sub} offsetMs={sandbox ? sandbox.time.offset() : null} onFastForward={fastForward} onReset={reset} />
 
-      <RevealKeyDialog revealed={revealed} onClose={() => setRevealed(null)} fallbackFocus={listHeading} />
+      <RevealKeyDialog revealed={revealed} firstRequest={data.firstRequest} onClose={() => setRevealed(null)} fallbackFocus={listHeading} />
     </section>
   );
 }

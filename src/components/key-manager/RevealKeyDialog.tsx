@@ -6,34 +6,31 @@
 import { useId, useRef, useState, type RefObject } from 'react';
 import CopyButton from '../widgets/CopyButton.tsx';
 import Dialog from '../widgets/Dialog.tsx';
+import type { FirstRequestInfo } from '../widgets/widget-data.ts';
+import TestRequest from './TestRequest.tsx';
 
 export interface RevealedKey {
   secret: string;
   name: string;
+  environment: 'test' | 'live';
   /** Why there is a new key: created, or rolled from an old one that keeps working for a while. */
   origin: { kind: 'created' } | { kind: 'rolled'; oldKeyNote: string };
 }
 
 interface Props {
   revealed: RevealedKey | null;
+  /** The who-am-I request the dialog offers to send with the new key; none offered when absent. */
+  firstRequest?: FirstRequestInfo | undefined;
   onClose: () => void;
   /** Where focus goes when the control that led here is gone (e.g. after rolling). */
   fallbackFocus?: RefObject<HTMLElement | null>;
 }
 
-export default function RevealKeyDialog({ revealed, onClose, fallbackFocus }: Props) {
-  return revealed ? <RevealBody key={revealed.secret} revealed={revealed} onClose={onClose} fallbackFocus={fallbackFocus} /> : null;
+export default function RevealKeyDialog({ revealed, ...rest }: Props) {
+  return revealed ? <RevealBody key={revealed.secret} revealed={revealed} {...rest} /> : null;
 }
 
-function RevealBody({
-  revealed,
-  onClose,
-  fallbackFocus,
-}: {
-  revealed: RevealedKey;
-  onClose: () => void;
-  fallbackFocus?: RefObject<HTMLElement | null> | undefined;
-}) {
+function RevealBody({ revealed, firstRequest, onClose, fallbackFocus }: Props & { revealed: RevealedKey }) {
   const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const keyInput = useRef<HTMLInputElement>(null);
@@ -79,6 +76,15 @@ function RevealBody({
         clear the wallet.)
       </p>
       {revealed.origin.kind === 'rolled' && <p>{revealed.origin.oldKeyNote}</p>}
+      {firstRequest && (
+        <TestRequest
+          secret={revealed.secret}
+          environment={revealed.environment}
+          info={firstRequest}
+          level={3}
+          sendLabel="Send a test request"
+        />
+      )}
       {confirming ? (
         <div className="kp-confirm" role="group" aria-labelledby={`${noteId}-confirm`}>
           <p id={`${noteId}-confirm`}>

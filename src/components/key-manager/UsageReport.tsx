@@ -33,7 +33,7 @@ export default function UsageReport({ usage, events, now, endpointLabels, level 
       <Heading level={level}>Usage</Heading>
       <p>
         {usage.total_requests === 0
-          ? 'No requests yet. Use this key in the try-it console and its requests appear here.'
+          ? 'No requests yet. Try this key above, or use it in the try-it console, and its requests appear here.'
           : `${usage.total_requests} request${usage.total_requests === 1 ? '' : 's'} in total, ${errors} failed: an error rate of ${percent(usage.error_rate)}.`}
         {usage.last_used_at && ` Last used ${formatDate(usage.last_used_at)}.`}
       </p>

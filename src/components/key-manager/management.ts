@@ -1,9 +1,16 @@
 /**
  * Key management calls (`client.keys.*`) need a key allowed to manage keys. The wallet's keys are
  * tried in turn — the sandbox owner's first — and a key the sandbox refuses is marked in the
- * wallet (revoked, expired, unknown) so no widget offers it as working again.
+ * wallet (revoked, expired, unknown) so no widget offers it as working again. A key created here
+ * goes into the wallet at once, the only moment its plaintext exists.
  */
-import { isAuthenticationError, isPermissionError, type KeyportClient } from '../../sdk/index.ts';
+import {
+  isAuthenticationError,
+  isPermissionError,
+  type ApiKeyCreateParams,
+  type CreatedApiKey,
+  type KeyportClient,
+} from '../../sdk/index.ts';
 import { sandboxClient, startSandboxFor, type Sandbox } from '../sandbox/sandbox-session.ts';
 import { managementKeys, type Wallet, type WalletKeyStatus } from '../wallet/wallet.ts';
 import type { ApiInfo } from '../widgets/widget-data.ts';
@@ -47,4 +54,22 @@ export async function withManagementKey<T>(
       throw error;
     }
   }
+}
+
+/** Creates a sandbox key with a key that may manage keys, and keeps its plaintext in the wallet. */
+export async function createKeyInWallet(wallet: Wallet, api: ApiInfo, body: ApiKeyCreateParams): Promise<CreatedApiKey> {
+  const created = await withManagementKey(wallet, api, (client) => client.keys.create(body));
+  wallet.add({
+    id: created.id,
+    name: created.name,
+    secret: created.secret,
+    environment: created.environment,
+    scopes: created.scopes,
+    createdAt: created.created_at,
+    expiresAt: created.expires_at,
+    status: created.status,
+    replacedBy: null,
+    owner: false,
+  });
+  return created;
 }

@@ -108,7 +108,7 @@ export default function ScopeAdvisor({ data, level = 2 }: Props) {
           selected[0]?.id ??
           target,
       );
-      setRevealed({ secret: key.secret, name: key.name, origin: { kind: 'created' } });
+      setRevealed({ secret: key.secret, name: key.name, environment: key.environment, origin: { kind: 'created' } });
       setAnnouncement(`Created “${key.name}” with ${key.scopes.join(', ')}. It is in this browser’s wallet.`);
     } catch (error) {
       lab.fail(error);

@@ -9,13 +9,23 @@
  * nowhere else. Server-side only (imports the model's zod schemas).
  */
 import type { z } from 'zod';
-import { LOCAL_SANDBOX_ORIGIN, localSandboxFile } from '../../api/code-targets.ts';
-import { sampleId } from '../../api/example-request.ts';
+import { LOCAL_SANDBOX_ORIGIN, localSandboxFile, targetBaseUrl } from '../../api/code-targets.ts';
+import { buildRequest, sampleId } from '../../api/example-request.ts';
 import { requestExample } from '../../api/examples.ts';
 import type { ApiModel } from '../../api/model.ts';
-import { errorDocsPath, fullAccessScope, keyHeader, keyHeaderName, RATE_LIMIT_HEADERS, schemeLabel } from '../../api/runtime/index.ts';
+import {
+  errorDocsPath,
+  fullAccessScope,
+  keyHeader,
+  keyHeaderName,
+  missingScopes,
+  RATE_LIMIT_HEADERS,
+  schemeLabel,
+} from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
-import { snippetSettings, type SnippetSettings } from '../snippets/render.ts';
+import type { EnvironmentId } from '../../api/schema/environments.ts';
+import { renderOptions, renderSnippet, snippetSettings, type SnippetSettings } from '../snippets/render.ts';
+import { KEY_PLACEHOLDER } from './key-placeholder.ts';
 
 export interface ProductInfo {
   id: string;
@@ -124,9 +134,33 @@ export interface ConsoleData extends ApiInfo {
   snippets: SnippetSettings;
 }
 
+/**
+ * The access a new key gets unless the reader chooses otherwise: the least the model allows.
+ * `label` says it in words, e.g. "Read-only analytics".
+ */
+export type DefaultAccess = { label: string } & (
+  { kind: 'template'; id: string } | { kind: 'scopes'; scopes: string[] } | { kind: 'role' }
+);
+
+/** A first request with a new key: the who-am-I call, which any valid key may make. */
+export interface FirstRequestInfo {
+  endpoint: EndpointRef;
+  /**
+   * curl for it against the local sandbox, per environment, with `KEY_PLACEHOLDER` where the key
+   * goes: the key exists only in the reader's browser, so the page puts it in when copying.
+   */
+  curl: Record<EnvironmentId, string>;
+  /** Where the docs explain running the local sandbox with this browser's keys. */
+  localGuide: string;
+}
+
 export interface KeyManagerData extends ApiInfo {
   scopes: ScopeInfo[];
+  /** Narrowest first: the form offers them in this order, the first preselected. */
   templates: TemplateInfo[];
+  /** What a key gets when the reader picks nothing: the narrowest template, else the narrowest scope. */
+  defaultAccess: DefaultAccess;
+  firstRequest: FirstRequestInfo;
   /** For account-role APIs: the role the sandbox's account has, and what it grants. */
   role: { name: string; scopes: string[] } | null;
   keyPolicy: {
@@ -215,13 +249,76 @@ export function consoleData(model: ApiModel): ConsoleData {
   };
 }
 
+/**
+ * How much a set of scopes lets a key do, for ordering choices narrowest first: the endpoints
+ * that change data it may call, then all endpoints it may call, then its number of scopes.
+ */
+function reach(model: ApiModel, scopes: readonly string[]): [number, number, number] {
+  const full = fullAccessScope(model).id;
+  const allowed = model.endpoints.filter((endpoint) => missingScopes(endpoint, scopes, full).length === 0);
+  return [allowed.filter((endpoint) => endpoint.method !== 'GET').length, allowed.length, scopes.length];
+}
+
+const narrower = (a: [number, number, number], b: [number, number, number]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+
+/** The model's key templates, narrowest first (the sort is stable: equals keep the model's order). */
+export function templatesNarrowestFirst(model: ApiModel): TemplateInfo[] {
+  return model.keyTemplates
+    .map(({ id, name, description, scopes }) => ({ template: { id, name, description, scopes }, reach: reach(model, scopes) }))
+    .sort((a, b) => narrower(a.reach, b.reach))
+    .map(({ template }) => template);
+}
+
+/** The least access a new key can have here: see `DefaultAccess`. */
+export function defaultAccess(model: ApiModel): DefaultAccess {
+  const access = model.access;
+  if (access.mode === 'account-role') {
+    return { kind: 'role', label: `the ${access.roles.find((r) => r.id === access.sandboxRole)!.name} role` };
+  }
+  const template = templatesNarrowestFirst(model)[0];
+  if (template) return { kind: 'template', id: template.id, label: template.name };
+  const scope = model.scopes
+    .filter((s) => !s.grantsAll)
+    .map((s) => ({ id: s.id, reach: reach(model, [s.id]) }))
+    .sort((a, b) => narrower(a.reach, b.reach))[0]?.id;
+  const scopes = [scope ?? fullAccessScope(model).id];
+  return { kind: 'scopes', scopes, label: scopes.join(', ') };
+}
+
+export function firstRequestInfo(model: ApiModel): FirstRequestInfo {
+  const endpoint = whoamiEndpoint(model);
+  const curl = (env: EnvironmentId) =>
+    renderSnippet(
+      'curl',
+      buildRequest(model, endpoint, { baseUrl: targetBaseUrl(model, 'local', env) }),
+      renderOptions(model, 'local', env, KEY_PLACEHOLDER),
+    );
+  return {
+    endpoint: endpointRef(endpoint),
+    curl: { test: curl('test'), live: curl('live') },
+    localGuide: '/quickstart/#your-sandbox-keys-outside-the-browser',
+  };
+}
+
+/** What the landing page's "Get a sandbox key" needs: who to ask, what to create, what to call. */
+export interface FirstKeyData extends ApiInfo {
+  defaultAccess: DefaultAccess;
+  firstRequest: FirstRequestInfo;
+}
+
+export function firstKeyData(model: ApiModel): FirstKeyData {
+  return { ...apiInfo(model), defaultAccess: defaultAccess(model), firstRequest: firstRequestInfo(model) };
+}
+
 export function keyManagerData(model: ApiModel): KeyManagerData {
   const access = model.access;
   const role = access.mode === 'account-role' ? access.roles.find((r) => r.id === access.sandboxRole)! : null;
   return {
     ...apiInfo(model),
     scopes: scopeInfos(model),
-    templates: model.keyTemplates.map(({ id, name, description, scopes }) => ({ id, name, description, scopes })),
+    templates: templatesNarrowestFirst(model),
+    defaultAccess: defaultAccess(model),
+    firstRequest: firstRequestInfo(model),
     role: role ? { name: role.name, scopes: role.scopes } : null,
     keyPolicy: {
       expiryDays: model.keyPolicy.expiryDays,
