@@ -1,7 +1,8 @@
 /**
  * `npm run lighthouse`: Lighthouse (mobile settings) on the built site, in the same Chromium the
  * tests use. Prints performance and accessibility scores, LCP and TBT per page. A measurement,
- * not a test: it never fails the build. Run `npm run build` first.
+ * not a test: it never fails the build. Run `npm run build` first. Pages to measure can be given
+ * as arguments (`npm run lighthouse -- /reference/api-keys/`); otherwise the usual five.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -9,7 +10,8 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumExecutable } from '../tests/chromium.ts';
 
-const PAGES = ['/', '/quickstart/', '/errors/', '/reference/', '/playground/'];
+const DEFAULT_PAGES = ['/', '/quickstart/', '/errors/', '/reference/', '/playground/'];
+const PAGES = process.argv.length > 2 ? process.argv.slice(2) : DEFAULT_PAGES;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -98,7 +98,10 @@ const rows: Row[] = htmlFiles(DIST).map((file) => {
       .replace(/index\.html$/, '')
       .replace(/\\/g, '/');
   const srcs = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
-  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+  // Only scripts the browser runs: a `type="text/plain"` script is data (deferred code samples).
+  const inline = [
+    ...html.matchAll(/<script(?![^>]*src=)(?![^>]*type="(?!module"|text\/javascript")[^"]*")[^>]*>([\s\S]*?)<\/script>/g),
+  ].map((m) => m[1]!);
   const islandTags = html.match(/<astro-island[^>]*>/g) ?? [];
   const islandUrls = islandTags.flatMap((tag) => [...tag.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)].map((m) => m[1]!));
   const islands = (html.match(/<astro-island/g) ?? []).length;

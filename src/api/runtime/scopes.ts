@@ -21,3 +21,12 @@ export function missingScopes(endpoint: Scoped, granted: readonly string[], full
   if (granted.includes(fullAccess)) return [];
   return endpoint.scopes.filter((scope) => !granted.includes(scope));
 }
+
+/**
+ * The scope that also allows an endpoint requiring `required` ("needs X (or full access)"):
+ * the full-access scope, unless the endpoint already names it (or needs none), where saying
+ * "X (or X)" would tell the reader nothing.
+ */
+export function alternativeScope(required: readonly string[], fullAccess: string): string | null {
+  return required.length === 0 || required.includes(fullAccess) ? null : fullAccess;
+}

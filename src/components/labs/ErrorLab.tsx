@@ -11,6 +11,7 @@ import { useId, useState } from 'react';
 import ErrorExplanation, { ScopeList } from '../widgets/ErrorExplanation.tsx';
 import ExchangeView from '../widgets/ExchangeView.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
+import { counted } from '../widgets/format.ts';
 import { statusLine } from '../widgets/http-text.ts';
 import { runCase, type CaseResult } from './error-runner.ts';
 import LabNotice from './LabNotice.tsx';
@@ -160,7 +161,7 @@ export default function ErrorLab({ data, level = 2 }: Props) {
             <p className={shownResult.matched ? 'kp-success' : 'kp-field-error'}>{verdict(shownCase, shownResult)}</p>
             <p>{shownCase.setup}</p>
             <details className="kp-details">
-              <summary>What the lab did ({shownResult.steps.length} steps)</summary>
+              <summary>What the lab did ({counted(shownResult.steps.length, 'step')})</summary>
               <ol className="kp-events">
                 {shownResult.steps.map((step, i) => (
                   <li key={i}>{step}</li>

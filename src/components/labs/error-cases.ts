@@ -20,6 +20,7 @@ import {
 } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
 import { endpointRef, errorInfos, labApi, whoamiEndpoint, type EndpointRef, type ErrorInfo, type LabApi } from '../widgets/widget-data.ts';
+import { counted } from '../widgets/format.ts';
 
 /** How the error lab makes the sandbox answer with one error. */
 export type Provocation =
@@ -82,8 +83,6 @@ function collectionIdPrefix(model: ApiModel, endpoint: Endpoint): string {
   const collection = 'collection' in action ? model.collections.find((c) => c.id === action.collection) : undefined;
   return collection?.idPrefix ?? 'rec_';
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * One way (sometimes two) to provoke each error id the lab knows; a string says why it cannot
@@ -262,7 +261,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
       return [
         {
           label: 'Exceed the rate limit',
-          setup: `Creates a throwaway key, switches the sandbox to its demo limits (${limit} requests every ${plural(windowSeconds, 'second')}) for a moment, and sends requests until one is refused.`,
+          setup: `Creates a throwaway key, switches the sandbox to its demo limits (${limit} requests every ${counted(windowSeconds, 'second')}) for a moment, and sends requests until one is refused.`,
           provoke: { kind: 'rate-limited', limit, windowSeconds },
           endpoint: whoami,
         },

@@ -6,6 +6,7 @@
  */
 import { maskApiKey, parseApiKey, type ApiKeyInfo } from '../../sdk/index.ts';
 import type { KeyInspectorData } from '../widgets/widget-data.ts';
+import { counted } from '../widgets/format.ts';
 
 export type Verdict = 'empty' | 'valid' | 'fixable' | 'invalid';
 
@@ -86,8 +87,6 @@ function clean(raw: string, data: KeyInspectorData): { value: string; cleaning: 
   return { value, cleaning };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 export function diagnoseKey(raw: string, data: KeyInspectorData): Diagnosis {
   if (raw.length === 0) {
     return { verdict: 'empty', headline: 'Paste a key to check it.', cleaning: [], info: null, masked: '', length: 0, findings: [] };
@@ -124,7 +123,7 @@ export function diagnoseKey(raw: string, data: KeyInspectorData): Diagnosis {
         const missing = expectedLength(info.prefix!) - value.length;
         findings.push({
           tone: 'bad',
-          text: `It is ${plural(missing, 'character')} too short: it was cut off when copying (usually at the end).`,
+          text: `It is ${counted(missing, 'character')} too short: it was cut off when copying (usually at the end).`,
         });
         break;
       }
@@ -135,7 +134,7 @@ export function diagnoseKey(raw: string, data: KeyInspectorData): Diagnosis {
           text:
             extra >= expectedLength(info.prefix!) - 2
               ? 'It is about twice as long as a key: two keys may have been pasted together.'
-              : `It is ${plural(extra, 'character')} too long: something was pasted with it.`,
+              : `It is ${counted(extra, 'character')} too long: something was pasted with it.`,
         });
         break;
       }

@@ -10,12 +10,14 @@
 import '../../styles/widgets.css';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { KeyHeader } from '../../api/runtime/auth-schemes.ts';
+import { alternativeScope } from '../../api/runtime/scopes.ts';
 import { startSandboxFor } from '../sandbox/sandbox-session.ts';
 import { useWallet } from '../wallet/use-wallet.ts';
 import { describeWalletKey } from '../wallet/wallet-labels.ts';
 import { isUsable } from '../wallet/wallet.ts';
 import FormField, { SelectField } from '../widgets/FormField.tsx';
 import Heading, { below, type HeadingLevel } from '../widgets/Heading.tsx';
+import { codeSpans } from '../widgets/code-spans.ts';
 import type { ConsoleData } from '../widgets/widget-data.ts';
 import {
   bodyOf,
@@ -67,6 +69,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
 
   const endpoint = find(draft.endpoint) ?? data.endpoints[0]!;
   const bodyCheck = bodyOf(endpoint, draft.body);
+  const alternative = alternativeScope(endpoint.scopes, data.fullAccessScope);
   const walletEntry = selection.startsWith('wallet:') ? walletKeys.find((k) => `wallet:${k.id}` === selection) : undefined;
   const ownerInWallet = walletKeys.some((k) => k.owner);
 
@@ -199,7 +202,8 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
                 'any valid key may call it.'
               ) : (
                 <>
-                  needs {endpoint.scopes.join(' and ')} (or {data.fullAccessScope}).
+                  needs {endpoint.scopes.join(' and ')}
+                  {alternative && ` (or ${alternative})`}.
                 </>
               )}
             </>
@@ -252,7 +256,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
             key={field.name}
             id={`${id}-q-${field.name}`}
             label={`${field.name} (query parameter${field.required ? '' : ', optional'})`}
-            hint={field.description}
+            hint={field.description && codeSpans(field.description)}
           >
             <input
               id={`${id}-q-${field.name}`}

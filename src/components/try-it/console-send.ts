@@ -247,7 +247,7 @@ export function planRerun(
 export function draftFromLink(
   hash: string,
   api: { endpoints: readonly EndpointInfo[]; schemes: readonly SchemeInfo[] },
-): { draft: RequestDraft | null; note: string } | null {
+): { draft: RequestDraft | null; note: string | null } | null {
   const link = draftFromHash(hash);
   if (!link.found) return null;
   if (!link.draft)
@@ -262,6 +262,7 @@ export function draftFromLink(
   const scheme = draft.scheme === NO_SCHEME || api.schemes.some((s) => s.id === draft.scheme) ? draft.scheme : api.schemes[0]!.id;
   return {
     draft: { ...draft, scheme },
-    note: 'Filled in from a shared link. Nothing has been sent: check the request, choose your key, then send it.',
+    // A reference section's own example needs no explanation; someone else's request does.
+    note: link.example ? null : 'Filled in from a shared link. Nothing has been sent: check the request, choose your key, then send it.',
   };
 }

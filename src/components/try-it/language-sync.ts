@@ -1,17 +1,16 @@
 /**
  * The snippet language, shared with the docs' synced tabs (`<Tabs syncKey="lang">`). Starlight
- * stores the chosen tab's label as plain text under `starlight-synced-tabs__lang`; the console
- * reads and writes the same value, and switches the page's tabs in place when the reader picks
- * a language here.
+ * stores the chosen tab's label (the language's short `name`) as plain text under
+ * `starlight-synced-tabs__lang`; the console reads and writes the same value, and switches the
+ * page's tabs in place when the reader picks a language here.
  */
-import { LANGUAGE_STORAGE_KEY, SNIPPET_LANGUAGES, type SnippetLanguage } from '../snippets/languages.ts';
+import { LANGUAGE_STORAGE_KEY, languageNamed, tabName, type SnippetLanguage } from '../snippets/languages.ts';
 import { persistedText } from '../widgets/persisted-store.ts';
 
 const saved = persistedText(LANGUAGE_STORAGE_KEY);
 
 export function storedLanguage(): SnippetLanguage | null {
-  const label = saved.read();
-  return SNIPPET_LANGUAGES.find((l) => l.label === label)?.id ?? null;
+  return languageNamed(saved.read());
 }
 
 interface StarlightTabs extends HTMLElement {
@@ -20,7 +19,7 @@ interface StarlightTabs extends HTMLElement {
 }
 
 export function storeLanguage(id: SnippetLanguage): void {
-  const label = SNIPPET_LANGUAGES.find((l) => l.id === id)!.label;
+  const label = tabName(id);
   // Refused (storage blocked): the choice lasts for this page.
   saved.write(label);
   // Starlight's element exposes switchTab(); `false` switches without stealing focus or re-saving.

@@ -64,23 +64,33 @@ export function draftWithoutKeys(draft: RequestDraft, keyPrefixes: readonly stri
   return { draft: next, removed: JSON.stringify(next) !== JSON.stringify(draft) };
 }
 
+/**
+ * The hash that carries a request (`#try-it=…`). `example` marks the documented example a
+ * reference section links to, so the console does not present it as someone's shared request.
+ */
+export function requestHash(draft: RequestDraft, options: { example?: boolean } = {}): string {
+  const data = { v: 1, endpoint: draft.endpoint, id: draft.id, query: draft.query, body: draft.body, scheme: draft.scheme };
+  return HASH_PREFIX + encodeURIComponent(JSON.stringify(options.example ? { ...data, example: true } : data));
+}
+
 /** The link to a request: this page with the request in the hash. Pass a draft without keys. */
 export function shareLink(pageUrl: string, draft: RequestDraft): string {
   const url = new URL(pageUrl);
-  const data = { v: 1, endpoint: draft.endpoint, id: draft.id, query: draft.query, body: draft.body, scheme: draft.scheme };
-  url.hash = HASH_PREFIX.slice(1) + encodeURIComponent(JSON.stringify(data));
+  url.hash = requestHash(draft);
   return url.href;
 }
 
-export type LinkResult = { found: false } | { found: true; draft: RequestDraft | null };
+export type LinkResult = { found: false } | { found: true; draft: RequestDraft | null; example: boolean };
 
 /** The draft a link's hash carries; `draft: null` when the hash is a console link that cannot be read. */
 export function draftFromHash(hash: string): LinkResult {
   if (!hash.startsWith(HASH_PREFIX)) return { found: false };
   try {
-    return { found: true, draft: readDraft(JSON.parse(decodeURIComponent(hash.slice(HASH_PREFIX.length)))) };
+    const data = JSON.parse(decodeURIComponent(hash.slice(HASH_PREFIX.length))) as unknown;
+    const example = typeof data === 'object' && data !== null && (data as Record<string, unknown>)['example'] === true;
+    return { found: true, draft: readDraft(data), example };
   } catch {
-    return { found: true, draft: null };
+    return { found: true, draft: null, example: false };
   }
 }
 

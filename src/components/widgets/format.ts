@@ -1,6 +1,9 @@
 /** Words and numbers the widgets show: relative times, dates, masked keys; durations come from the model's runtime layer. */
 import { DURATION_UNITS, formatDuration } from '../../api/runtime/durations.ts';
 
+/** "1 step", "3 steps": a count with its noun, plural when it is not one (nouns with a plain -s). */
+export const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** A grace period as a choice: "End at once" for 0. */
 export const graceLabel = (seconds: number): string => (seconds === 0 ? 'None: the old key stops at once' : formatDuration(seconds));
 

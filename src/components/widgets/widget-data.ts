@@ -216,7 +216,7 @@ function queryFields(endpoint: Endpoint): QueryField[] {
   }));
 }
 
-function endpointInfo(model: ApiModel, endpoint: Endpoint): EndpointInfo {
+export function endpointInfo(model: ApiModel, endpoint: Endpoint): EndpointInfo {
   const ref = endpointRef(endpoint);
   const body = endpoint.body ? requestExample(model, endpoint) : undefined;
   return {

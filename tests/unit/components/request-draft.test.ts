@@ -15,7 +15,7 @@ describe('shared links', () => {
     const link = shareLink('https://docs.example.com/quickstart/?x=1#old', draft);
     const url = new URL(link);
     expect(url.pathname + url.search).toBe('/quickstart/?x=1');
-    expect(draftFromHash(url.hash)).toEqual({ found: true, draft });
+    expect(draftFromHash(url.hash)).toEqual({ found: true, draft, example: false });
   });
 
   it('have no place for a key: only the draft’s fields are written', () => {
@@ -38,8 +38,8 @@ describe('shared links', () => {
   });
 
   it('report a console link that cannot be read, and ignore other hashes', () => {
-    expect(draftFromHash('#try-it=%7Bbroken')).toEqual({ found: true, draft: null });
-    expect(draftFromHash('#try-it=%E0%A4%A')).toEqual({ found: true, draft: null });
+    expect(draftFromHash('#try-it=%7Bbroken')).toEqual({ found: true, draft: null, example: false });
+    expect(draftFromHash('#try-it=%E0%A4%A')).toEqual({ found: true, draft: null, example: false });
     expect(draftFromHash('#revoked-api-key')).toEqual({ found: false });
   });
 
