@@ -47,3 +47,17 @@ test('a language chosen in the samples shows its code, and the console follows; 
   );
   await expect(page.locator('section.kp-endpoint').first().getByRole('tabpanel')).toContainText('HttpClient');
 });
+
+test('the samples keep the highlighter’s styles and copy buttons: code wraps on a phone and copies as shown', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(path);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  const panel = page.locator('section.kp-endpoint').first().getByRole('tabpanel');
+  await panel.getByRole('button', { name: /copy/i }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('curl');
+  // What is shown is what is copied, less the shell comment (the highlighter leaves comments out of a terminal's copy).
+  const shown = (await panel.locator('pre').innerText()).replace(/^#.*$/m, '');
+  expect(copied.replace(/\s+/g, ' ').trim()).toBe(shown.replace(/\s+/g, ' ').trim());
+});

@@ -15,6 +15,17 @@ export const DEFERRED_CODE_ATTRIBUTE = 'data-kp-deferred-code';
  */
 const TOKEN_SPAN = /<span style="--0:#([0-9A-Fa-f]{6});--1:#([0-9A-Fa-f]{6})">/g;
 
+/**
+ * The highlighter puts its stylesheet and script (copy buttons) in the first block of a page,
+ * which may be a deferred one. Those tags must stay live markup, or every block on the page,
+ * shown ones included, loses its styles and copy buttons: split them out of a block's markup.
+ */
+const PAGE_ASSET = /<link\b[^>]*>|<script\b[^>]*><\/script>/g;
+
+export function splitPageAssets(html: string): { assets: string; content: string } {
+  return { assets: (html.match(PAGE_ASSET) ?? []).join(''), content: html.replace(PAGE_ASSET, '') };
+}
+
 export const encodeDeferred = (html: string): string =>
   html
     .replace(/\\/g, '\\\\')

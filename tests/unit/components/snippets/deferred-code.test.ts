@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDeferred, encodeDeferred } from '../../../../src/components/snippets/deferred-code.ts';
+import { decodeDeferred, encodeDeferred, splitPageAssets } from '../../../../src/components/snippets/deferred-code.ts';
 
 describe('deferred code samples', () => {
   const samples = [
@@ -24,5 +24,15 @@ describe('deferred code samples', () => {
 
   it('come back exactly as rendered', () => {
     for (const html of samples) expect(decodeDeferred(encodeDeferred(html))).toBe(html);
+  });
+
+  it('leave the highlighter’s stylesheet and script live, outside the deferred text', () => {
+    const html =
+      '<div class="expressive-code"><link rel="stylesheet" href="/_astro/ec.css"><script type="module" src="/_astro/ec.js"></script><figure><pre>x</pre></figure></div>';
+    expect(splitPageAssets(html)).toEqual({
+      assets: '<link rel="stylesheet" href="/_astro/ec.css"><script type="module" src="/_astro/ec.js"></script>',
+      content: '<div class="expressive-code"><figure><pre>x</pre></figure></div>',
+    });
+    expect(splitPageAssets('<pre>only code</pre>')).toEqual({ assets: '', content: '<pre>only code</pre>' });
   });
 });
