@@ -5,8 +5,8 @@
  * represent are skipped with a warning.
  */
 import { z } from 'zod';
-import { listQuerySchema } from '../builtins.ts';
-import type { EndpointAction, EndpointInput } from '../schema/endpoints.ts';
+import { listOf, listQuerySchema, recordSchema } from '../builtins.ts';
+import type { Collection, EndpointAction, EndpointInput } from '../schema/endpoints.ts';
 import type { ImportedAuth } from './auth.ts';
 import type { RoutedOperation } from './collections.ts';
 import { jsonMediaType, type OpenApiDocument, type Operation, type Parameter } from './document.ts';
@@ -151,6 +151,15 @@ function success(route: RoutedOperation, where: string, context: Context): { sta
   return { status, schema: zodFromJsonSchema(schema, `${where}/responses/${key}`, context) };
 }
 
+/**
+ * Every list the sandbox answers is `{ data, has_more, next_cursor }` (README: lists page Keyport's
+ * way whatever the document's style), so the reference and the SDK must describe that shape.
+ */
+function listResponse(collections: Collection[], id: string) {
+  const collection = collections.find((c) => c.id === id);
+  return collection ? listOf(recordSchema(collection)) : undefined;
+}
+
 function scopesOf(route: RoutedOperation, where: string, context: Context): string[] {
   const requirements = route.operation.security ?? context.document.security;
   const scopes = requiredScopes(requirements, context.auth);
@@ -167,6 +176,7 @@ function scopesOf(route: RoutedOperation, where: string, context: Context): stri
 export function importEndpoints(
   routes: RoutedOperation[],
   actions: Map<string, EndpointAction>,
+  collections: Collection[],
   context: Context,
   reserved: string[],
 ): ImportedEndpoint[] {
@@ -191,6 +201,8 @@ export function importEndpoints(
     if (route.operation.callbacks)
       context.warnings.push({ pointer: `${where}/callbacks`, message: 'Callbacks are not supported yet; skipped.' });
     const answer = success(route, where, context);
+    const documentedSchema = answer.schema;
+    if (action.type === 'list') answer.schema = listResponse(collections, action.collection) ?? answer.schema;
     const successStatus = extension.successStatus ?? answer.status;
     const requestBody = body(route, where, context);
     const queryObject = query(route, where, context, action);
@@ -213,7 +225,7 @@ export function importEndpoints(
         ...(requestBody ? { body: requestBody } : {}),
         response: answer.schema,
         successStatus,
-        responses: documentedResponses(route.operation, successStatus, answer.schema, where, context),
+        responses: documentedResponses(route.operation, successStatus, documentedSchema, where, context),
       },
     });
   });
