@@ -35,8 +35,9 @@ function errorOfStatus(model: ApiModel, documented: DocumentedResponse): unknown
 }
 
 /**
- * The answer `Prefer: code=NNN` asks for, or undefined when it does not apply. An undocumented code
- * is a 422 that lists the documented ones.
+ * The answer `Prefer: code=NNN` asks for, or undefined when it does not apply (no header, a preset's
+ * endpoint, or the success status of an operation the sandbox runs). An undocumented code is a 422
+ * that lists the documented ones.
  */
 export function preferredResponse(model: ApiModel, endpoint: Endpoint, headers: Headers): ActionResult | undefined {
   const responses = endpoint.responses;
@@ -50,6 +51,8 @@ export function preferredResponse(model: ApiModel, endpoint: Endpoint, headers: 
       `code=${code} is not a documented response of \`${endpoint.method} ${endpoint.path}\`; ask for one of ${codes}.`,
     );
   }
+  // The success of a stateful operation (a collection's, a key's) is what running it answers.
+  if (documented.status === endpoint.successStatus && endpoint.action.type !== 'example') return undefined;
   const body = documented.status >= 400 ? errorOfStatus(model, documented) : documented.example;
   return { status: documented.status, body: body ?? null };
 }

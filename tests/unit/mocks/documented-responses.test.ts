@@ -64,6 +64,34 @@ describe('Prefer: code=NNN', () => {
   });
 });
 
+test('asking a REST collection for its success status runs it: the list comes back as the sandbox pages it', async () => {
+  const { model } = await importOpenApiObject(
+    forecastApi((d) => {
+      const city = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'] };
+      const json = (schema: object, example?: unknown) => ({ 'application/json': { schema, ...(example ? { example } : {}) } });
+      d['paths']['/cities'] = {
+        get: {
+          responses: { '200': { description: 'All cities.', content: json({ type: 'array', items: city }, [{ id: 'c1', name: 'Oslo' }]) } },
+        },
+      };
+      d['paths']['/cities/{cityId}'] = {
+        get: {
+          parameters: [{ name: 'cityId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'A city.', content: json(city, { id: 'c1', name: 'Oslo' }) } },
+        },
+      };
+    }),
+  );
+  const cities = await startHarness(model);
+  try {
+    const reply = await cities.call('GET', '/cities', { headers: { Prefer: 'code=200' } });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ data: [{ name: 'Oslo' }], has_more: false });
+  } finally {
+    cities.close();
+  }
+});
+
 test('a preset’s sandbox ignores Prefer: its endpoints keep no documented responses', async () => {
   const preset = await startHarness('huechat');
   try {
