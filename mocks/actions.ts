@@ -1,12 +1,13 @@
 /**
  * Runs what an endpoint does, chosen by its `action` in the model: who am I, stats, key
- * management, or list/get/create/update/delete on a collection.
+ * management, list/get/create/update/delete on a collection, or the documented example.
  */
 import type { Endpoint } from '../src/api/schema/endpoints.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 import type { ActionResult } from './action-result.ts';
 import * as records from './collections.ts';
 import type { SandboxContext } from './context.ts';
+import { documentedSuccess } from './documented-responses.ts';
 import * as keys from './key-management.ts';
 import type { StoredKey } from './state.ts';
 
@@ -63,6 +64,8 @@ export async function runAction(ctx: SandboxContext, call: Call): Promise<Action
       return records.stats(ctx, call.environment, call.key.id);
     case 'keys':
       return keyOperation(ctx, action.operation, call);
+    case 'example':
+      return documentedSuccess(call.endpoint);
     default:
       return collectionOps[action.type](ctx, {
         collection: ctx.model.collections.find((c) => c.id === action.collection)!,

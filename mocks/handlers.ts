@@ -18,8 +18,10 @@ function pathBelow(env: Environment, request: Request): string {
 export function createHandlers(ctx: SandboxContext): RequestHandler[] {
   // Longer base URLs first, in case one environment's base URL lies under the other's.
   const environments = [...ctx.model.environments].sort((a, b) => b.baseUrl.length - a.baseUrl.length);
+  // A path without `{id}` first: `/emails/metrics` is its own endpoint, not `/emails/{id}` with id "metrics".
+  const ordered = [...ctx.model.endpoints].sort((a, b) => Number(a.path.includes('{id}')) - Number(b.path.includes('{id}')));
   const endpoints = environments.flatMap((env) =>
-    ctx.model.endpoints.map((endpoint) =>
+    ordered.map((endpoint) =>
       byMethod[endpoint.method](`${env.baseUrl}${endpoint.path.replace('{id}', ':id')}`, ({ request, params }) =>
         handleEndpoint(
           ctx,

@@ -1,18 +1,22 @@
 /**
  * One request to a known endpoint, start to finish: refuse an address with too many failed
  * authentications, authenticate (steps 1–3, counting a 401 against the address), check scopes (4),
- * take a rate-limit slot (5), validate input, run the action, answer with the right headers, and
+ * take a rate-limit slot (5), answer a `Prefer: code=NNN` of an imported operation as documented,
+ * validate input, run the action, answer with the right headers, and
  * record the request in the key's usage when a key was identified.
  */
+import type { ApiModel } from '../src/api/model.ts';
 import { fullAccessScope, missingScopes } from '../src/api/runtime/index.ts';
 import type { Endpoint } from '../src/api/schema/endpoints.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 import { grantedScopes } from './access.ts';
+import type { ActionResult } from './action-result.ts';
 import { runAction } from './actions.ts';
 import { authLock, countsAsFailure, recordAuthFailure } from './auth-failures.ts';
 import { authenticate, type AuthResult } from './authenticate.ts';
 import { clientInfo } from './client-info.ts';
 import type { SandboxContext } from './context.ts';
+import { preferredResponse } from './documented-responses.ts';
 import { randomId } from './ids.ts';
 import { readInput } from './input.ts';
 import { activeLimit, rateLimitHeaders, take } from './rate-limit.ts';
@@ -39,11 +43,20 @@ async function authorized(ctx: SandboxContext, route: Route, request: Request, k
   const limitHeaders = rateLimitHeaders(decision);
   if (!decision.allowed) return apiError(model, requestId, 'rate_limited', { retryAfter: decision.resetSeconds }, [], limitHeaders);
 
+  // A documented response on request: it neither reads the input nor changes any state.
+  const preferred = preferredResponse(model, route.endpoint, request.headers);
+  if (preferred) return answer(model, requestId, preferred, limitHeaders);
+
   const input = await readInput(route.endpoint, request);
   const result = input.ok ? await runAction(ctx, { ...route, key, query: input.query, body: input.body }) : input.result;
+  return answer(model, requestId, result, limitHeaders, route.endpoint.successStatus);
+}
+
+/** `status` overrides the result's: actions answer the endpoint's success status. */
+function answer(model: ApiModel, requestId: string, result: ActionResult, headers: HeadersInit, status?: number): Response {
   return 'error' in result
-    ? apiError(model, requestId, result.error, result.params, [], limitHeaders)
-    : json(model, requestId, route.endpoint.successStatus, result.body, limitHeaders);
+    ? apiError(model, requestId, result.error, result.params, [], headers)
+    : json(model, requestId, status ?? result.status, result.body, headers);
 }
 
 /** The 401 (or other refusal) authentication chose; a 429 when it was one 401 too many for the address. */

@@ -74,6 +74,7 @@ function typeNames(model: ApiModel, endpoint: Endpoint): { response: string; bod
   const query = action.type === 'list' || (action.type === 'keys' && action.operation === 'list') ? 'ListParams' : `${fallback}Query`;
   if (action.type === 'whoami') return { response: 'WhoAmI', body: `${fallback}Params`, query };
   if (action.type === 'stats') return { response: pascal(resource), body: `${fallback}Params`, query };
+  if (action.type === 'example') return { response: `${fallback}Response`, body: `${fallback}Params`, query };
   if (action.type === 'keys') {
     const names: Record<string, [string, string]> = {
       list: ['ApiKey', ''],

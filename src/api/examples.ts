@@ -87,6 +87,8 @@ export function responseExample(model: ApiModel, endpoint: Endpoint): unknown {
   switch (endpoint.action.type) {
     case 'whoami':
       return { key_id: key.id, name: key.name, environment: 'test', scopes: key.scopes, full_access: false, expires_at: null };
+    case 'example':
+      return endpoint.responses?.find((r) => r.status === endpoint.successStatus)?.example ?? null;
     case 'stats':
       return { counts: Object.fromEntries(model.collections.map((c) => [c.id, c.seed.length])), requests_today: 12 };
     case 'keys':

@@ -6,7 +6,7 @@ import { errorBody, exampleParams } from './error-body.ts';
 import type { ApiModel } from './model.ts';
 import { errorDefinition, fullAccessScope, keyHeaderLine, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from './runtime/index.ts';
 import type { AuthScheme } from './schema/auth.ts';
-import type { Endpoint } from './schema/endpoints.ts';
+import type { DocumentedResponse, Endpoint } from './schema/endpoints.ts';
 import { jsonSchemaOf, operationExtension, rootExtension, X_KEYPORT } from './x-keyport.ts';
 
 type Json = Record<string, unknown>;
@@ -77,6 +77,24 @@ function errorResponse(model: ApiModel, status: number, description: string, ext
   };
 }
 
+/** A response an imported document describes: an error status in the API's error format, else as documented. */
+function documentedResponse(model: ApiModel, documented: DocumentedResponse): Json {
+  const description = documented.description ?? 'Documented response.';
+  if (documented.status >= 400 && model.errors.some((e) => e.status === documented.status)) {
+    return errorResponse(model, documented.status, description);
+  }
+  if (documented.example === undefined && documented.schema === undefined) return { description };
+  return {
+    description,
+    content: {
+      'application/json': {
+        schema: documented.schema ?? {},
+        ...(documented.example === undefined ? {} : { example: documented.example }),
+      },
+    },
+  };
+}
+
 function operation(model: ApiModel, endpoint: Endpoint, order: number): Json {
   const security = model.auth.schemes.map((scheme) => ({ [securitySchemeName(scheme)]: endpoint.scopes }));
   const parameters: Json[] = [];
@@ -137,6 +155,10 @@ function operation(model: ApiModel, endpoint: Endpoint, order: number): Json {
       'A field or query parameter is missing or invalid, or the body has a field the endpoint does not define.',
     );
   if (endpoint.path.includes('{id}')) responses['404'] = errorResponse(model, 404, 'No record with this id.');
+  if (endpoint.responses) {
+    responses['422'] ??= errorResponse(model, 422, 'A `Prefer: code=…` asked for a response this operation does not document.');
+    for (const documented of endpoint.responses) responses[String(documented.status)] ??= documentedResponse(model, documented);
+  }
   return {
     operationId: endpoint.id,
     summary: endpoint.summary,

@@ -4,7 +4,7 @@
  * the sandbox does for it. Collections carry their schemas as JSON Schema, turned back into zod.
  */
 import { z } from 'zod';
-import { endpointActionSchema, type Collection } from '../schema/endpoints.ts';
+import { endpointActionSchema, successStatusSchema, type Collection } from '../schema/endpoints.ts';
 import type { PresetInput } from '../schema/index.ts';
 import { zodObjectFromJsonSchema, type SchemaContext } from './json-schema.ts';
 import { OpenApiImportError, pointer, type ImportProblem } from './problems.ts';
@@ -77,7 +77,7 @@ const operationExtensionSchema = z.object({
   summary: z.string().optional(),
   tag: z.string().optional(),
   scopes: z.array(z.string()).optional(),
-  successStatus: z.union([z.literal(200), z.literal(201), z.literal(204)]).optional(),
+  successStatus: successStatusSchema.optional(),
 });
 
 export type OperationExtension = z.output<typeof operationExtensionSchema>;

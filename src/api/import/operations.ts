@@ -1,17 +1,19 @@
 /**
  * The document's operations as the model's endpoints: path, method, parameters, body, success
- * response, scopes, and what the sandbox does (`x-keyport.action`, or a recognised REST
- * collection). Constructs the model cannot represent are skipped with a warning.
+ * response, every documented response, scopes, and what the sandbox does (`x-keyport.action`, a
+ * recognised REST collection, or else the documented example). Constructs the model cannot
+ * represent are skipped with a warning.
  */
 import { z } from 'zod';
-import { listQuerySchema } from '../builtins.ts';
-import type { EndpointAction, EndpointInput } from '../schema/endpoints.ts';
+import { listOf, listQuerySchema, recordSchema } from '../builtins.ts';
+import type { Collection, EndpointAction, EndpointInput } from '../schema/endpoints.ts';
 import type { ImportedAuth } from './auth.ts';
 import type { RoutedOperation } from './collections.ts';
 import { jsonMediaType, type OpenApiDocument, type Operation, type Parameter } from './document.ts';
 import { readOperationExtension, type OperationExtension } from './extension.ts';
 import { zodFromJsonSchema, zodObjectFromJsonSchema, zodQueryParameter, type SchemaContext } from './json-schema.ts';
 import { pointer, type ImportWarning } from './problems.ts';
+import { documentedResponses, successStatusOf } from './responses.ts';
 import { requiredScopes } from './scopes.ts';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
@@ -76,6 +78,22 @@ function endpointId(route: RoutedOperation, action: EndpointAction | undefined):
   return `${resource}.${verb}`;
 }
 
+/**
+ * `id`, or a variant no other endpoint has: `/status` and `/status/{id}` both derive
+ * `status.get`, and ids name SDK methods, so they must differ.
+ */
+function unusedId(id: string, route: RoutedOperation, used: Set<string>): string {
+  const candidates = [
+    id,
+    ...(route.modelPath.includes('{id}') ? [`${id}ById`] : []),
+    `${id}${route.method.charAt(0)}${route.method.slice(1).toLowerCase()}`,
+  ];
+  let free = candidates.find((candidate) => !used.has(candidate));
+  for (let n = 0; free === undefined; n++) if (!used.has(`${id}${'Other'.repeat(n + 1)}`)) free = `${id}${'Other'.repeat(n + 1)}`;
+  used.add(free);
+  return free;
+}
+
 export interface ImportedEndpoint {
   endpoint: EndpointInput;
   /** Where it comes from, for error messages. */
@@ -126,21 +144,20 @@ function body(route: RoutedOperation, where: string, context: Context): z.ZodObj
   return zodObjectFromJsonSchema(json.schema, `${where}/requestBody`, context);
 }
 
-function success(route: RoutedOperation, where: string, context: Context): { status: 200 | 201 | 204; schema: z.ZodType } {
-  const responses = route.operation.responses ?? {};
-  const documented = Object.keys(responses).filter((s) => /^2\d\d$/.test(s));
-  const chosen = (['200', '201', '204'] as const).find((s) => documented.includes(s));
-  if (!chosen && documented.length)
-    context.warnings.push({
-      pointer: `${where}/responses`,
-      message: `Success status ${documented[0]} is not supported yet (200, 201 or 204 are); the sandbox answers 200.`,
-    });
-  const key = chosen ?? documented[0];
-  const schema = key ? jsonMediaType(responses[key]?.content)?.schema : undefined;
-  return {
-    status: chosen ? (Number(chosen) as 200 | 201 | 204) : 200,
-    schema: zodFromJsonSchema(schema, `${where}/responses/${key ?? '200'}`, context),
-  };
+function success(route: RoutedOperation, where: string, context: Context): { status: number; schema: z.ZodType } {
+  const status = successStatusOf(route.operation);
+  const key = String(status);
+  const schema = jsonMediaType(route.operation.responses?.[key]?.content)?.schema;
+  return { status, schema: zodFromJsonSchema(schema, `${where}/responses/${key}`, context) };
+}
+
+/**
+ * Every list the sandbox answers is `{ data, has_more, next_cursor }` (README: lists page Keyport's
+ * way whatever the document's style), so the reference and the SDK must describe that shape.
+ */
+function listResponse(collections: Collection[], id: string) {
+  const collection = collections.find((c) => c.id === id);
+  return collection ? listOf(recordSchema(collection)) : undefined;
 }
 
 function scopesOf(route: RoutedOperation, where: string, context: Context): string[] {
@@ -159,17 +176,19 @@ function scopesOf(route: RoutedOperation, where: string, context: Context): stri
 export function importEndpoints(
   routes: RoutedOperation[],
   actions: Map<string, EndpointAction>,
+  collections: Collection[],
   context: Context,
   reserved: string[],
 ): ImportedEndpoint[] {
   const endpoints: ImportedEndpoint[] = [];
+  const used = new Set<string>();
   routes.forEach((route, index) => {
     const parts = ['paths', route.path, route.method.toLowerCase()];
     const where = pointer(...parts);
     const extension: OperationExtension = readOperationExtension(context.file, route.operation['x-keyport'], parts);
-    const action = extension.action ?? actions.get(`${route.method} ${route.path}`);
+    const known = extension.action ?? actions.get(`${route.method} ${route.path}`);
     // Key management and "who am I" are Keyport's own; it adds them to every model.
-    if (action?.type === 'keys' || action?.type === 'whoami') return;
+    if (known?.type === 'keys' || known?.type === 'whoami') return;
     if (reserved.some((path) => route.modelPath === path || route.modelPath.startsWith(`${path}/`))) {
       context.warnings.push({
         pointer: where,
@@ -177,17 +196,14 @@ export function importEndpoints(
       });
       return;
     }
-    if (!action) {
-      context.warnings.push({
-        pointer: where,
-        message:
-          'The sandbox cannot answer this operation yet: it is not part of a REST collection and has no `x-keyport.action`; skipped.',
-      });
-      return;
-    }
+    // Outside a REST collection the sandbox keeps no state: it answers what the document shows.
+    const action = known ?? ({ type: 'example' } as const);
     if (route.operation.callbacks)
       context.warnings.push({ pointer: `${where}/callbacks`, message: 'Callbacks are not supported yet; skipped.' });
     const answer = success(route, where, context);
+    const documentedSchema = answer.schema;
+    if (action.type === 'list') answer.schema = listResponse(collections, action.collection) ?? answer.schema;
+    const successStatus = extension.successStatus ?? answer.status;
     const requestBody = body(route, where, context);
     const queryObject = query(route, where, context, action);
     const description = 'description' in extension ? (extension.description ?? undefined) : route.operation.description;
@@ -197,7 +213,7 @@ export function importEndpoints(
       where,
       order: extension.order ?? routes.length + index,
       endpoint: {
-        id: extension.id ?? endpointId(route, action),
+        id: extension.id ?? unusedId(endpointId(route, action), route, used),
         method: route.method as EndpointInput['method'],
         path: route.modelPath,
         summary: extension.summary ?? route.operation.summary ?? `${route.method} ${route.path}`,
@@ -208,7 +224,8 @@ export function importEndpoints(
         ...(queryObject ? { query: queryObject } : {}),
         ...(requestBody ? { body: requestBody } : {}),
         response: answer.schema,
-        successStatus: extension.successStatus ?? answer.status,
+        successStatus,
+        responses: documentedResponses(route.operation, successStatus, documentedSchema, where, context),
       },
     });
   });

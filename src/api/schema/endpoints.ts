@@ -43,6 +43,11 @@ export const endpointActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('stats') }),
   /** The calling key: id, name, environment, scopes, expiry. */
   z.strictObject({ type: z.literal('whoami') }),
+  /**
+   * No state: the documented response of `successStatus` from `responses` (its example, or a
+   * value generated from its schema). Imported operations outside a REST collection do this.
+   */
+  z.strictObject({ type: z.literal('example') }),
   z.strictObject({
     type: z.literal('keys'),
     operation: z.enum(['list', 'create', 'get', 'update', 'roll', 'revoke', 'usage', 'events']),
@@ -50,6 +55,25 @@ export const endpointActionSchema = z.discriminatedUnion('type', [
 ]);
 
 export type EndpointAction = z.output<typeof endpointActionSchema>;
+
+/** Any 2xx: what the API documents, e.g. 202 for work accepted and done later. */
+export const successStatusSchema = z.int().min(200, 'A success status is a 2xx code.').max(299, 'A success status is a 2xx code.');
+
+/**
+ * A response the API documents for an endpoint, with the body the sandbox answers for it. An
+ * imported document's responses are kept so that a reader can ask for any of them
+ * (`Prefer: code=404`) and so `example` endpoints have something to answer.
+ */
+export const documentedResponseSchema = z.strictObject({
+  status: z.int().min(100).max(599),
+  description: z.string().optional(),
+  /** The body as JSON; absent for a response without one. */
+  example: z.unknown().optional(),
+  /** The documented JSON Schema of the body, written back to `/openapi.json`. */
+  schema: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type DocumentedResponse = z.output<typeof documentedResponseSchema>;
 
 export const endpointSchema = z.strictObject({
   /** `resource.method`, also the SDK call: "contacts.list" → `client.contacts.list()`. */
@@ -69,7 +93,9 @@ export const endpointSchema = z.strictObject({
   /** The response body on success. */
   response: zodType,
   /** HTTP status on success. */
-  successStatus: z.union([z.literal(200), z.literal(201), z.literal(204)]).default(200),
+  successStatus: successStatusSchema.default(200),
+  /** Every documented response, for `Prefer: code=…` and `example` actions; presets leave it out. */
+  responses: z.array(documentedResponseSchema).optional(),
 });
 
 export type Endpoint = z.output<typeof endpointSchema>;

@@ -70,6 +70,12 @@ export const presetSchema = z
           `endpoint \`${endpoint.id}\` works on collection \`${action.collection}\`, which is not defined in \`collections\`.`,
         );
       }
+      if (action.type === 'example' && !endpoint.responses?.some((r) => r.status === endpoint.successStatus)) {
+        fail(
+          ['endpoints', i, 'responses'],
+          `endpoint \`${endpoint.id}\` answers its documented example, but \`responses\` has none for status ${endpoint.successStatus}. Add one.`,
+        );
+      }
       if (/\{[^}]+\}/.test(endpoint.path) && !endpoint.path.includes('{id}')) {
         fail(['endpoints', i, 'path'], `endpoint \`${endpoint.id}\`: the only path parameter Keyport supports is \`{id}\`.`);
       }

@@ -68,6 +68,7 @@ describe('a YAML document with $refs to another file (OpenAPI 3.0)', () => {
       'pets.get GET /pets/{id}',
       'pets.delete DELETE /pets/{id}',
       'pets.update PUT /pets/{id}',
+      'petsPhoto.getPhoto GET /pets/{id}/photo',
     ]);
     expect(model.collections.map((c) => [c.id, c.name, c.idPrefix, c.seed])).toEqual([
       ['pets', 'Pet', 'pet_', [{ name: 'Miso', species: 'cat', age_years: 3 }]],
@@ -87,7 +88,7 @@ describe('a YAML document with $refs to another file (OpenAPI 3.0)', () => {
       '#/paths/~1pets/get/parameters/1',
       '#/paths/~1pets/post/callbacks',
       '#/paths/~1pets~1{petId}/put/requestBody',
-      '#/paths/~1pets~1{petId}~1photo/get',
+      '#/paths/~1pets~1{petId}~1photo/get/responses/200',
     ]);
     expect(warnings[0]!.message).toMatch(/query string/);
     expect(warnings[3]!.message).toMatch(/Only JSON bodies/);
