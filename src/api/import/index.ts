@@ -93,10 +93,13 @@ export function importOpenApi(document: OpenApiDocument, file = 'document'): Imp
     context,
   );
   const keyHeaders = ['authorization', ...auth.schemes.flatMap((s) => (s.type === 'header' ? [s.name.toLowerCase()] : []))];
-  const endpoints = importEndpoints(routes, recognised.actions, [...declared, ...recognised.collections], { ...context, file, document, auth, keyHeaders }, [
-    management.keysPath,
-    management.whoamiPath,
-  ]);
+  const endpoints = importEndpoints(
+    routes,
+    recognised.actions,
+    [...declared, ...recognised.collections],
+    { ...context, file, document, auth, keyHeaders },
+    [management.keysPath, management.whoamiPath],
+  );
   if (endpoints.length === 0) {
     throw new OpenApiImportError(file, [
       {
