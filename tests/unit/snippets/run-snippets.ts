@@ -22,7 +22,7 @@ import type { SnippetLanguage } from '../../../src/components/snippets/languages
 import { renderOptions, renderSnippet } from '../../../src/components/snippets/render.ts';
 import { startSandboxServer, type SandboxServer } from '../../helpers/sandbox-server.ts';
 import { hostileBody } from './hostile.ts';
-import { TOOLCHAINS, type Outcome } from './toolchains.ts';
+import { RUN_TIMEOUT_MS, TOOLCHAINS, type Outcome } from './toolchains.ts';
 
 const model = loadModel();
 const { envVar } = model.product;
@@ -152,101 +152,107 @@ export function describeSnippets(language: SnippetLanguage): void {
   }
   if (missing) console.warn(`Skipping ${language} snippets: ${missing}`);
 
-  describe.skipIf(Boolean(missing))(`${language} snippets, run as printed against npm run sandbox`, () => {
-    let server: SandboxServer;
-    let root: string;
-    let pool: KeyPool;
-    let runs = 0;
+  // A test may take as long as its snippet may run: on a busy machine a compiler (mcs, javac, go)
+  // can be slow, and the runner's own limit, not the test's, should be what reports a hung run.
+  describe.skipIf(Boolean(missing))(
+    `${language} snippets, run as printed against npm run sandbox`,
+    { timeout: RUN_TIMEOUT_MS + 10_000 },
+    () => {
+      let server: SandboxServer;
+      let root: string;
+      let pool: KeyPool;
+      let runs = 0;
 
-    beforeAll(async () => {
-      server = await startSandboxServer();
-      pool = new KeyPool(server.testBase, server.key!);
-      root = mkdtempSync(join(tmpdir(), `keyport-snippets-${language}-`));
-      if (language === 'sdk') installSdk(root);
-    });
-    afterAll(async () => {
-      await server?.stop();
-      if (root) rmSync(root, { recursive: true, force: true });
-    });
+      beforeAll(async () => {
+        server = await startSandboxServer();
+        pool = new KeyPool(server.testBase, server.key!);
+        root = mkdtempSync(join(tmpdir(), `keyport-snippets-${language}-`));
+        if (language === 'sdk') installSdk(root);
+      });
+      afterAll(async () => {
+        await server?.stop();
+        if (root) rmSync(root, { recursive: true, force: true });
+      });
 
-    const render = (endpoint: Endpoint, choices: RequestChoices = {}) =>
-      renderSnippet(
-        language,
-        buildRequest(model, endpoint, { baseUrl: targetBaseUrl(model, 'local', 'test'), ...choices }),
-        renderOptions(model, 'local', 'test'),
-      );
+      const render = (endpoint: Endpoint, choices: RequestChoices = {}) =>
+        renderSnippet(
+          language,
+          buildRequest(model, endpoint, { baseUrl: targetBaseUrl(model, 'local', 'test'), ...choices }),
+          renderOptions(model, 'local', 'test'),
+        );
 
-    /** Runs code as printed but for the sandbox's port, in a fresh folder. */
-    async function run(code: string, key: string | null, origin = server.origin): Promise<Outcome> {
-      const dir = join(root, String(++runs));
-      mkdirSync(dir);
-      return toolchain.run(code.replaceAll(LOCAL_SANDBOX_ORIGIN, origin), childEnv(key), dir);
-    }
-
-    async function runOk(code: string, key: string): Promise<Printed> {
-      const outcome = await run(code, key);
-      const detail = `exit ${outcome.exitCode}\n--- stdout\n${outcome.stdout}\n--- stderr\n${outcome.stderr}\n--- code\n${code}`;
-      expect(outcome.exitCode, detail).toBe(0);
-      if (language !== 'curl') expect(outcome.stderr.replace(/^Compilation succeeded.*$/m, '').trim(), detail).toBe('');
-      return printed(language, outcome);
-    }
-
-    /** Ids a sample needs: key operations act on a spare key, so the runner's own keys survive. */
-    async function choicesFor(endpoint: Endpoint): Promise<RequestChoices> {
-      if (endpoint.action.type === 'keys' && endpoint.path.includes('{id}')) {
-        const spare = (await pool.call('POST', model.management.keysPath, { name: `Spare for ${endpoint.id}` })) as { id: string };
-        return { id: spare.id };
+      /** Runs code as printed but for the sandbox's port, in a fresh folder. */
+      async function run(code: string, key: string | null, origin = server.origin): Promise<Outcome> {
+        const dir = join(root, String(++runs));
+        mkdirSync(dir);
+        return toolchain.run(code.replaceAll(LOCAL_SANDBOX_ORIGIN, origin), childEnv(key), dir);
       }
-      return {};
-    }
 
-    const whoami = model.endpoints.find((e) => e.action.type === 'whoami')!;
-    for (const scheme of model.auth.schemes) {
-      const name = scheme.type === 'bearer' ? 'Authorization: Bearer' : scheme.name;
-      test(`who am I, with the key in ${name}, answers 200`, async () => {
-        const key = await pool.next();
-        const result = await runOk(render(whoami, { scheme }), key);
-        if (language !== 'sdk') expect(result.status).toBe(200);
-        expect(result.body).toMatchObject({ environment: 'test' });
+      async function runOk(code: string, key: string): Promise<Printed> {
+        const outcome = await run(code, key);
+        const detail = `exit ${outcome.exitCode}\n--- stdout\n${outcome.stdout}\n--- stderr\n${outcome.stderr}\n--- code\n${code}`;
+        expect(outcome.exitCode, detail).toBe(0);
+        if (language !== 'curl') expect(outcome.stderr.replace(/^Compilation succeeded.*$/m, '').trim(), detail).toBe('');
+        return printed(language, outcome);
+      }
+
+      /** Ids a sample needs: key operations act on a spare key, so the runner's own keys survive. */
+      async function choicesFor(endpoint: Endpoint): Promise<RequestChoices> {
+        if (endpoint.action.type === 'keys' && endpoint.path.includes('{id}')) {
+          const spare = (await pool.call('POST', model.management.keysPath, { name: `Spare for ${endpoint.id}` })) as { id: string };
+          return { id: spare.id };
+        }
+        return {};
+      }
+
+      const whoami = model.endpoints.find((e) => e.action.type === 'whoami')!;
+      for (const scheme of model.auth.schemes) {
+        const name = scheme.type === 'bearer' ? 'Authorization: Bearer' : scheme.name;
+        test(`who am I, with the key in ${name}, answers 200`, async () => {
+          const key = await pool.next();
+          const result = await runOk(render(whoami, { scheme }), key);
+          if (language !== 'sdk') expect(result.status).toBe(200);
+          expect(result.body).toMatchObject({ environment: 'test' });
+        });
+      }
+
+      for (const endpoint of order(model.endpoints)) {
+        test(`${endpoint.method} ${endpoint.path} (${endpoint.id}) with the documented example answers ${endpoint.successStatus}`, async () => {
+          const key = await pool.next();
+          const result = await runOk(render(endpoint, await choicesFor(endpoint)), key);
+          if (language !== 'sdk') expect(result.status).toBe(endpoint.successStatus);
+        });
+
+        const hostile = hostileBody(endpoint, requestExample(model, endpoint));
+        if (hostile === null) continue;
+        test(`${endpoint.method} ${endpoint.path} (${endpoint.id}) sends hostile text exactly as shown`, async () => {
+          const key = await pool.next();
+          const choices = await choicesFor(endpoint);
+          const result = await runOk(render(endpoint, { ...choices, body: hostile.body }), key);
+          if (language !== 'sdk') expect(result.status).toBe(endpoint.successStatus);
+          const expected = Object.fromEntries(hostile.fields.map((field) => [field, hostile.body[field]]));
+          expect(result.body, 'the response').toMatchObject(expected);
+          // And what the sandbox stored, read back with a plain fetch.
+          const get = readEndpoint(endpoint);
+          const id =
+            (result.body as { id?: string }).id ?? choices.id ?? (endpoint.path.includes('{id}') ? sampleId(model, endpoint) : undefined);
+          if (get && id)
+            expect(await pool.call('GET', get.path.replace('{id}', encodeURIComponent(id))), 'the stored record').toMatchObject(expected);
+        });
+      }
+
+      test(`stops with a message naming ${envVar} when it is not set`, async () => {
+        const outcome = await run(render(whoami), null);
+        expect(outcome.exitCode).not.toBe(0);
+        expect(outcome.stderr).toContain(envVar);
+        expect(outcome.stdout).not.toMatch(/\b200\b/);
       });
-    }
 
-    for (const endpoint of order(model.endpoints)) {
-      test(`${endpoint.method} ${endpoint.path} (${endpoint.id}) with the documented example answers ${endpoint.successStatus}`, async () => {
-        const key = await pool.next();
-        const result = await runOk(render(endpoint, await choicesFor(endpoint)), key);
-        if (language !== 'sdk') expect(result.status).toBe(endpoint.successStatus);
+      test('exits non-zero when the sandbox cannot be reached', async () => {
+        const port = await closedPort();
+        const outcome = await run(render(whoami), await pool.next(), `http://127.0.0.1:${port}`);
+        expect(outcome.exitCode).not.toBe(0);
       });
-
-      const hostile = hostileBody(endpoint, requestExample(model, endpoint));
-      if (hostile === null) continue;
-      test(`${endpoint.method} ${endpoint.path} (${endpoint.id}) sends hostile text exactly as shown`, async () => {
-        const key = await pool.next();
-        const choices = await choicesFor(endpoint);
-        const result = await runOk(render(endpoint, { ...choices, body: hostile.body }), key);
-        if (language !== 'sdk') expect(result.status).toBe(endpoint.successStatus);
-        const expected = Object.fromEntries(hostile.fields.map((field) => [field, hostile.body[field]]));
-        expect(result.body, 'the response').toMatchObject(expected);
-        // And what the sandbox stored, read back with a plain fetch.
-        const get = readEndpoint(endpoint);
-        const id =
-          (result.body as { id?: string }).id ?? choices.id ?? (endpoint.path.includes('{id}') ? sampleId(model, endpoint) : undefined);
-        if (get && id)
-          expect(await pool.call('GET', get.path.replace('{id}', encodeURIComponent(id))), 'the stored record').toMatchObject(expected);
-      });
-    }
-
-    test(`stops with a message naming ${envVar} when it is not set`, async () => {
-      const outcome = await run(render(whoami), null);
-      expect(outcome.exitCode).not.toBe(0);
-      expect(outcome.stderr).toContain(envVar);
-      expect(outcome.stdout).not.toMatch(/\b200\b/);
-    });
-
-    test('exits non-zero when the sandbox cannot be reached', async () => {
-      const port = await closedPort();
-      const outcome = await run(render(whoami), await pool.next(), `http://127.0.0.1:${port}`);
-      expect(outcome.exitCode).not.toBe(0);
-    });
-  });
+    },
+  );
 }

@@ -17,9 +17,12 @@ export interface Outcome {
   stderr: string;
 }
 
+/** How long one snippet may run (a compiler included) before it is stopped and reported as failed. */
+export const RUN_TIMEOUT_MS = 60_000;
+
 function exec(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Outcome> {
   return new Promise((resolve) => {
-    execFile(command, args, { env, cwd, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, args, { env, cwd, timeout: RUN_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ exitCode, stdout, stderr });
     });
