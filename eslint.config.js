@@ -82,8 +82,9 @@ export default defineConfig(
       'reports/',
       'test-results/',
       'playwright-report/',
-      // Written by scripts/generate-sdk.ts from the model.
+      // Written by npm run generate (scripts/generate-spec.ts, scripts/generate-sdk.ts).
       'src/sdk/generated/',
+      'src/api/generated/',
     ],
   },
 
