@@ -76,6 +76,7 @@ export default defineConfig(
       'node_modules/',
       'dist/',
       'dist-presets/',
+      'dist-documents/',
       'sdk-dist/',
       '.astro/',
       'public/',
