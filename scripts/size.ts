@@ -12,7 +12,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const DIST = 'dist';
+// The build to measure: `dist/`, or another build's folder (as `npm run bench:build` passes it).
+const DIST = process.env['KEYPORT_OUT_DIR'] || 'dist';
 const SDK_BUNDLE = 'sdk-dist/keyport-sdk.min.js';
 const KB = 1024;
 const BUDGET = { plainPage: 35 * KB, islandPage: 150 * KB, sdk: 12 * KB };

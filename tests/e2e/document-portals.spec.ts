@@ -2,7 +2,8 @@
  * Portals built from public OpenAPI documents nobody wrote for Keyport (one Playwright project per
  * document, see playwright.config.ts): every operation has its reference section, and the sandbox
  * in the browser, carried by the build, refuses a request without a key, answers one with a key
- * the reader made in the key manager, and limits a burst with 429 and its headers.
+ * the reader made in the key manager, and limits a burst with 429 and its headers; search finds an
+ * operation's reference page first.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { OpenApiDocument } from '../../src/api/import/document.ts';
@@ -96,4 +97,22 @@ test('the sandbox answers 401 without a key, 200 with a key made in the key mana
   const burst = await send(page, url, authHeaders(model, secret), tier.limit + 1);
   expect(burst.statuses.at(-1)).toBe(429);
   expect(Number(burst.headers['retry-after'])).toBeGreaterThan(0);
+});
+
+test('search finds an operation by its summary and by its path: its reference page first', async ({ page }) => {
+  const model = await documentModel(page.request);
+  const pages = referencePages(model);
+  // An operation whose summary no other operation shares, so one page is the right answer.
+  const endpoint = model.endpoints.find(
+    (e) => e.action.type !== 'keys' && e.action.type !== 'whoami' && model.endpoints.filter((o) => o.summary === e.summary).length === 1,
+  )!;
+  const expected = pages.find((p) => p.endpoints.includes(endpoint))!;
+  for (const query of [endpoint.summary, endpoint.path]) {
+    await page.goto('/overview/');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await dialog.getByRole('textbox', { name: 'Search' }).fill(query);
+    const first = dialog.locator('.pagefind-ui__result-inner > .pagefind-ui__result-title a').first();
+    await expect(first, `first result for "${query}"`).toHaveAttribute('href', new RegExp(`/reference/${expected.slug}/`));
+  }
 });

@@ -233,7 +233,11 @@ export const errorInfos = (model: ApiModel): ErrorInfo[] =>
 const scopeInfos = (model: ApiModel): ScopeInfo[] =>
   model.scopes.map(({ id, description, group, grantsAll }) => ({ id, description, group, grantsAll }));
 
-export function consoleData(model: ApiModel): ConsoleData {
+/**
+ * The console's data; `only` limits its endpoints to those ids (a reference page offers its own,
+ * so a page of an API with hundreds of operations does not carry them all).
+ */
+export function consoleData(model: ApiModel, only?: readonly string[]): ConsoleData {
   return {
     ...apiInfo(model),
     codeTargets: {
@@ -244,7 +248,7 @@ export function consoleData(model: ApiModel): ConsoleData {
       guideUrl: '/quickstart/#your-sandbox-keys-outside-the-browser',
     },
     snippets: snippetSettings(model),
-    endpoints: model.endpoints.map((endpoint) => endpointInfo(model, endpoint)),
+    endpoints: model.endpoints.filter((endpoint) => !only || only.includes(endpoint.id)).map((endpoint) => endpointInfo(model, endpoint)),
     errors: errorInfos(model),
   };
 }
