@@ -123,10 +123,10 @@ export function largeDocument(count: number): object {
     ],
     components: {
       securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-Bench-Key' } },
-      schemas: Object.assign({}, ...parts.map((part) => part.schemas)),
+      schemas: Object.fromEntries(parts.flatMap((part) => Object.entries(part.schemas))),
     },
     security: [{ apiKey: [] }],
-    paths: Object.assign({}, ...parts.map((part) => part.paths)),
+    paths: Object.fromEntries(parts.flatMap((part) => Object.entries(part.paths))),
   };
 }
 
