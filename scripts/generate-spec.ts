@@ -11,7 +11,7 @@
  * build has written anything (an existing `dist/` stays as it was).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleOpenApiFile, importOpenApiFile, OpenApiImportError } from '../src/api/import/index.ts';
 
@@ -28,7 +28,9 @@ export function importedDocumentSource(imported: { file: string; document: unkno
 }
 
 async function importedDocument(spec: string): Promise<{ file: string; document: unknown }> {
-  const file = relative(process.cwd(), resolve(spec)) || spec;
+  // Named as given, or relative to the project when inside it (the name goes into the build).
+  const inside = relative(process.cwd(), resolve(spec));
+  const file = inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : spec;
   const { model, warnings } = await importOpenApiFile(file);
   for (const warning of warnings) console.error(`warning: ${warning.pointer}: ${warning.message}`);
   console.log(
