@@ -43,6 +43,7 @@ function exampleKey(model: ApiModel) {
 /** A request body that the endpoint accepts, from the first sample record. */
 export function requestExample(model: ApiModel, endpoint: Endpoint): Record<string, unknown> | undefined {
   if (!endpoint.body) return undefined;
+  if (endpoint.requestExample) return endpoint.requestExample;
   const collection = collectionOf(model, endpoint);
   if (collection) {
     // The first sample record that the create schema accepts (a seeded "owner" user, say,
@@ -62,7 +63,7 @@ export function requestExample(model: ApiModel, endpoint: Endpoint): Record<stri
     case 'keys.roll':
       return { grace_seconds: model.keyPolicy.rollGraceSeconds.at(-1) ?? 0 };
     default:
-      return {};
+      return endpoint.requestExample ?? {};
   }
 }
 

@@ -9,11 +9,12 @@ import { listOf, listQuerySchema, recordSchema } from '../builtins.ts';
 import type { Collection, EndpointAction, EndpointInput } from '../schema/endpoints.ts';
 import type { ImportedAuth } from './auth.ts';
 import type { RoutedOperation } from './collections.ts';
-import { jsonMediaType, type OpenApiDocument, type Operation, type Parameter } from './document.ts';
+import { jsonMediaType, type MediaType, type OpenApiDocument, type Operation, type Parameter } from './document.ts';
 import { readOperationExtension, type OperationExtension } from './extension.ts';
 import { zodFromJsonSchema, zodObjectFromJsonSchema, zodQueryParameter, type SchemaContext } from './json-schema.ts';
 import { pointer, type ImportWarning } from './problems.ts';
-import { documentedResponses, successStatusOf } from './responses.ts';
+import { documentedExample, documentedResponses, successStatusOf } from './responses.ts';
+import { sampleValue } from './sample-value.ts';
 import { requiredScopes } from './scopes.ts';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
@@ -128,7 +129,26 @@ function query(route: RoutedOperation, where: string, context: Context, action: 
   return Object.keys(shape).length ? z.object(shape) : undefined;
 }
 
-function body(route: RoutedOperation, where: string, context: Context): z.ZodObject | undefined {
+/** What a request body amounts to: its validator, and the example samples show and send. */
+interface ImportedBody {
+  schema: z.ZodObject;
+  example?: Record<string, unknown>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The documented example when the body's validator accepts it, else (with `generate`) a value
+ * generated from the schema when that passes: a sample the sandbox would refuse is no sample.
+ */
+function bodyExample(media: MediaType, schema: z.ZodObject, generate: boolean): Record<string, unknown> | undefined {
+  return [documentedExample(media), generate ? sampleValue(media.schema) : undefined].find(
+    (candidate): candidate is Record<string, unknown> => isRecord(candidate) && schema.safeParse(candidate).success,
+  );
+}
+
+/** `generate`: make up an example when the document has none (a collection's come from its records instead). */
+function body(route: RoutedOperation, where: string, context: Context, generate: boolean): ImportedBody | undefined {
   const content = route.operation.requestBody?.content;
   if (!content) return undefined;
   const json = jsonMediaType(content);
@@ -141,7 +161,10 @@ function body(route: RoutedOperation, where: string, context: Context): z.ZodObj
     });
     return undefined;
   }
-  return zodObjectFromJsonSchema(json.schema, `${where}/requestBody`, context);
+  const schema = zodObjectFromJsonSchema(json.schema, `${where}/requestBody`, context);
+  if (!schema) return undefined;
+  const example = bodyExample(json, schema, generate);
+  return example ? { schema, example } : { schema };
 }
 
 function success(route: RoutedOperation, where: string, context: Context): { status: number; schema: z.ZodType } {
@@ -204,7 +227,7 @@ export function importEndpoints(
     const documentedSchema = answer.schema;
     if (action.type === 'list') answer.schema = listResponse(collections, action.collection) ?? answer.schema;
     const successStatus = extension.successStatus ?? answer.status;
-    const requestBody = body(route, where, context);
+    const requestBody = body(route, where, context, !('collection' in action));
     const queryObject = query(route, where, context, action);
     const description = 'description' in extension ? (extension.description ?? undefined) : route.operation.description;
     const segments = route.modelPath.split('/').filter((s) => s && s !== '{id}');
@@ -222,7 +245,8 @@ export function importEndpoints(
         scopes: extension.scopes ?? scopesOf(route, where, context),
         action,
         ...(queryObject ? { query: queryObject } : {}),
-        ...(requestBody ? { body: requestBody } : {}),
+        ...(requestBody ? { body: requestBody.schema } : {}),
+        ...(requestBody?.example ? { requestExample: requestBody.example } : {}),
         response: answer.schema,
         successStatus,
         responses: documentedResponses(route.operation, successStatus, documentedSchema, where, context),

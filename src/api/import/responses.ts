@@ -11,7 +11,7 @@ import type { SchemaContext } from './json-schema.ts';
 import { sampleValue } from './sample-value.ts';
 
 /** The documented example: `example`, the first of `examples`, or the schema's own. */
-function documentedExample(media: MediaType): unknown {
+export function documentedExample(media: MediaType): unknown {
   if (media.example !== undefined) return media.example;
   const first = Object.values(media.examples ?? {}).find((example) => example?.value !== undefined);
   return first ? first.value : undefined;

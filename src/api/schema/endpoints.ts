@@ -90,6 +90,11 @@ export const endpointSchema = z.strictObject({
   action: endpointActionSchema,
   query: zodObject.optional(),
   body: zodObject.optional(),
+  /**
+   * The body samples show and send: an imported document's example, or a value generated from
+   * its schema. When absent, a collection's comes from its seed records, any other is `{}`.
+   */
+  requestExample: z.record(z.string(), z.unknown()).optional(),
   /** The response body on success. */
   response: zodType,
   /** HTTP status on success. */
