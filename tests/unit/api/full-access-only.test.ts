@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { fullAccessOnlyNote } from '../../../src/api/full-access-keys.ts';
 import { importOpenApiFile, importOpenApiObject } from '../../../src/api/import/index.ts';
 import { fullAccessOnly, loadModel } from '../../../src/api/index.ts';
+import { openApiDocument } from '../../../src/api/openapi.ts';
 import { presets } from '../../../src/api/presets/index.ts';
 import { defaultAccess, keyManagerData } from '../../../src/components/widgets/widget-data.ts';
 import { forecastApi } from './import/forecast-api.ts';
@@ -51,6 +52,30 @@ describe('the error a key lacking a scope gets', () => {
     );
     expect(fullAccessOnly(model)).toBe(false);
     expect(model.errors.map((error) => error.id)).toContain('insufficient_scope');
+  });
+});
+
+describe('the OpenAPI document of a full-access-only API', () => {
+  type Operation = { description: string; responses: Record<string, { description: string }> };
+  const operations = (document: Record<string, unknown>): Operation[] =>
+    Object.values(document['paths'] as Record<string, Record<string, Operation>>).flatMap((methods) => Object.values(methods));
+
+  test('promises no 403 where no key can lack a scope or be locked to addresses, and names no scope to hold', async () => {
+    const { model } = await importOpenApiFile(RESEND);
+    const all = operations(openApiDocument(model));
+    expect(all.filter((operation) => '403' in operation.responses)).toEqual([]);
+    expect(all.map((operation) => operation.description).filter((text) => /Requires/.test(text))).toEqual([]);
+  });
+
+  test('keeps the 403 of the IP allowlist where keys can have one', async () => {
+    const { model } = await importOpenApiFile(RESEND);
+    const withAllowlist = {
+      ...model,
+      keyPolicy: { ...model.keyPolicy, ipAllowlist: true },
+      errors: [...model.errors, { ...loadModel().errors.find((error) => error.id === 'ip_not_allowed')! }],
+    };
+    const forbidden = operations(openApiDocument(withAllowlist)).map((operation) => operation.responses['403']?.description);
+    expect(new Set(forbidden)).toEqual(new Set(['The caller’s IP is not allowed.']));
   });
 });
 
