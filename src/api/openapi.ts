@@ -4,7 +4,7 @@
  */
 import { errorBody, exampleParams } from './error-body.ts';
 import type { ApiModel } from './model.ts';
-import { errorDefinition, fullAccessScope, keyHeaderLine, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from './runtime/index.ts';
+import { errorDefinition, fullAccessOnly, fullAccessScope, keyHeaderLine, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from './runtime/index.ts';
 import type { AuthScheme } from './schema/auth.ts';
 import type { DocumentedResponse, Endpoint } from './schema/endpoints.ts';
 import { jsonSchemaOf, operationExtension, rootExtension, X_KEYPORT } from './x-keyport.ts';
@@ -95,6 +95,16 @@ function documentedResponse(model: ApiModel, documented: DocumentedResponse): Js
   };
 }
 
+/**
+ * The 403 an operation may answer. A full-access-only API's keys never lack a scope, so there
+ * it is only the IP allowlist's, and none at all without one.
+ */
+function forbidden(model: ApiModel): Json {
+  if (!fullAccessOnly(model))
+    return { '403': errorResponse(model, 403, 'The key lacks a scope this endpoint requires, or the caller’s IP is not allowed.') };
+  return model.errors.some((error) => error.status === 403) ? { '403': errorResponse(model, 403, 'The caller’s IP is not allowed.') } : {};
+}
+
 function operation(model: ApiModel, endpoint: Endpoint, order: number): Json {
   const security = model.auth.schemes.map((scheme) => ({ [securitySchemeName(scheme)]: endpoint.scopes }));
   const parameters: Json[] = [];
@@ -113,9 +123,12 @@ function operation(model: ApiModel, endpoint: Endpoint, order: number): Json {
       });
     }
   }
-  const scopeNote = endpoint.scopes.length
-    ? `Requires ${endpoint.scopes.map((s) => `\`${s}\``).join(' and ')} (or \`${fullAccessScope(model).id}\`).`
-    : 'Any valid key may call it.';
+  // Every key of a full-access-only API holds the one scope an endpoint may name.
+  const scopeNote = fullAccessOnly(model)
+    ? 'Any valid key may call it.'
+    : endpoint.scopes.length
+      ? `Requires ${endpoint.scopes.map((s) => `\`${s}\``).join(' and ')} (or \`${fullAccessScope(model).id}\`).`
+      : 'Any valid key may call it.';
   const responses: Json = {
     [String(endpoint.successStatus)]: {
       description: 'Success',
@@ -134,7 +147,7 @@ function operation(model: ApiModel, endpoint: Endpoint, order: number): Json {
         },
       },
     ),
-    '403': errorResponse(model, 403, 'The key lacks a scope this endpoint requires, or the caller’s IP is not allowed.'),
+    ...forbidden(model),
     '429': errorResponse(
       model,
       429,

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { standardErrors } from '../presets/standard-errors.ts';
+import { fullAccessOnly } from '../runtime/scopes.ts';
 import type { environmentSchema } from '../schema/environments.ts';
 import type { PresetInput } from '../schema/index.ts';
 import type { OpenApiDocument } from './document.ts';
@@ -104,6 +105,7 @@ function documentedEvents(document: OpenApiDocument): string[] {
 export function defaultSettings(
   document: OpenApiDocument,
   productName: string,
+  scopes: Pick<PresetInput, 'scopes'>,
 ): Omit<PresetInput, 'product' | 'environments' | 'auth' | 'scopes' | 'collections' | 'endpoints' | 'errorFormat' | 'management'> {
   return {
     keyFormat: { randomLength: 32, checksumLength: 6, storedHash: 'sha256' },
@@ -127,7 +129,8 @@ export function defaultSettings(
         unauthorizedKind: 'Unauthorized',
         forbiddenKind: 'Forbidden',
       },
-      { omit: ['ip_not_allowed'] },
+      // A key of a full-access-only API can never lack a scope.
+      { omit: fullAccessOnly(scopes) ? ['ip_not_allowed', 'insufficient_scope'] : ['ip_not_allowed'] },
     ),
     rateLimits: { tiers: [{ id: 'standard', name: 'Standard', limit: 60, windowSeconds: 60 }], sandboxTier: 'standard' },
     webhooks: {

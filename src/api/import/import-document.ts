@@ -36,8 +36,8 @@ export interface ImportedDocumentFile {
 /** Settings that are objects: `x-keyport` sets some of their fields and the rest keep their default. */
 const MERGED = ['keyFormat', 'keyPolicy', 'rateLimits', 'webhooks', 'monitoring'] as const;
 
-function settings(document: OpenApiDocument, productName: string, root: RootExtension) {
-  const defaults = defaultSettings(document, productName);
+function settings(document: OpenApiDocument, productName: string, root: RootExtension, scopes: PresetInput['scopes']) {
+  const defaults = defaultSettings(document, productName, { scopes });
   const merged = Object.fromEntries(MERGED.map((key) => [key, { ...defaults[key], ...root[key] }]));
   return {
     ...defaults,
@@ -148,7 +148,7 @@ export function importOpenApi(document: OpenApiDocument, file = 'document'): Imp
     product,
     environments: root.environments ?? defaultEnvironments(document, product.id, warnings),
     auth: { schemes: auth.schemes },
-    ...settings(document, product.name, root),
+    ...settings(document, product.name, root, scopes),
     scopes,
     collections: [...declared, ...recognised.collections],
     endpoints: endpoints.map((e) => e.endpoint),

@@ -11,6 +11,16 @@ export function fullAccessScope(model: Pick<ApiModel, 'scopes'>): Scope {
   return model.scopes.find((scope) => scope.grantsAll)!;
 }
 
+/**
+ * True when keys of this API are full-access only: the model has no scope but the full-access
+ * one, so every key may call every endpoint and there is nothing to choose or to lack (an API
+ * whose document names no scopes). Pages and widgets ask this, never the scope list itself; it
+ * reads a preset's input as well as a model.
+ */
+export function fullAccessOnly(model: { scopes: ReadonlyArray<{ grantsAll?: boolean | undefined }> }): boolean {
+  return model.scopes.every((scope) => scope.grantsAll);
+}
+
 /** The smallest set of scopes that allows every endpoint given (sorted). */
 export function scopesFor(endpoints: readonly Scoped[]): string[] {
   return [...new Set(endpoints.flatMap((endpoint) => endpoint.scopes))].sort();

@@ -7,6 +7,7 @@ import { authSchema } from './auth.ts';
 import { collectionSchema, endpointSchema } from './endpoints.ts';
 import { environmentsSchema } from './environments.ts';
 import { REQUIRED_ERROR_IDS } from '../runtime/errors.ts';
+import { fullAccessOnly } from '../runtime/scopes.ts';
 import { errorFormatSchema, errorSchema } from './errors.ts';
 import { keyFormatSchema } from './key-format.ts';
 import { keyPolicySchema } from './key-policy.ts';
@@ -133,12 +134,18 @@ export const presetSchema = z
     const errorIds = new Set(preset.errors.map((e) => e.id));
     // Errors tied to a feature exist exactly when the feature does, so the docs never list
     // an error a reader cannot meet.
-    const featureErrors: Record<string, [boolean, string]> = {
-      ip_not_allowed: [preset.keyPolicy.ipAllowlist, 'keyPolicy.ipAllowlist'],
-      inactive_api_key: [preset.keyPolicy.canDisable, 'keyPolicy.canDisable'],
+    const featureErrors: Record<string, { enabled: boolean; off: string; fix: string }> = {
+      ip_not_allowed: { enabled: preset.keyPolicy.ipAllowlist, off: '`keyPolicy.ipAllowlist` is false', fix: 'turn the setting on' },
+      inactive_api_key: { enabled: preset.keyPolicy.canDisable, off: '`keyPolicy.canDisable` is false', fix: 'turn the setting on' },
+      // Every key of a full-access-only API holds the full-access scope, so none can lack one.
+      insufficient_scope: {
+        enabled: !fullAccessOnly(preset),
+        off: '`scopes` holds only the full-access scope',
+        fix: 'add the scopes endpoints require',
+      },
     };
     REQUIRED_ERROR_IDS.forEach((id) => {
-      const [enabled, setting] = featureErrors[id] ?? [true, ''];
+      const { enabled, off, fix } = featureErrors[id] ?? { enabled: true, off: '', fix: '' };
       if (enabled && !errorIds.has(id)) {
         fail(
           ['errors'],
@@ -146,10 +153,7 @@ export const presetSchema = z
         );
       }
       if (!enabled && errorIds.has(id)) {
-        fail(
-          ['errors'],
-          `\`errors\` describes \`${id}\`, but \`${setting}\` is false, so it can never happen. Remove the entry or turn the setting on.`,
-        );
+        fail(['errors'], `\`errors\` describes \`${id}\`, but ${off}, so it can never happen. Remove the entry or ${fix}.`);
       }
     });
     duplicates(preset.errors.map((e) => e.id)).forEach((id) => fail(['errors'], `Error \`${id}\` is described twice.`));

@@ -1,6 +1,6 @@
 /**
  * The create-key form: name, environment, permissions (full access, a template, or scopes by
- * group; nothing to choose where keys act with the account's role), expiry and IP allowlist as
+ * group; nothing to choose where keys act with the account's role or are full-access only), expiry and IP allowlist as
  * the model's key policy allows. Problems are shown next to their field and the first one is
  * focused; what the sandbox refuses is shown the same way.
  */
@@ -35,13 +35,15 @@ function initialAccess(access: KeyManagerData['defaultAccess']): Access {
 /** The name a key gets when the reader leaves it empty: what it may do, and where. */
 function defaultName(access: Access, data: KeyManagerData, environment: 'test' | 'live'): string {
   const what =
-    data.role !== null
-      ? `${data.role.name} role`
-      : access.kind === 'template'
-        ? (data.templates.find((t) => t.id === access.id)?.name ?? 'Template')
-        : access.kind === 'custom'
-          ? 'Chosen scopes'
-          : 'Full access';
+    data.fullAccessNote !== null
+      ? 'Full access'
+      : data.role !== null
+        ? `${data.role.name} role`
+        : access.kind === 'template'
+          ? (data.templates.find((t) => t.id === access.id)?.name ?? 'Template')
+          : access.kind === 'custom'
+            ? 'Chosen scopes'
+            : 'Full access';
   const where = data.environments.find((env) => env.id === environment)?.name ?? environment;
   return `${what} (${where})`.slice(0, data.keyPolicy.nameMaxLength);
 }
@@ -51,6 +53,8 @@ const expiryLabel = (days: number | null) => (days === null ? 'Never' : formatDu
 export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props) {
   const policy = data.keyPolicy;
   const perKey = data.role === null;
+  // Scopes to choose: keys carry their own, and there are some besides full access.
+  const choosing = perKey && data.fullAccessNote === null;
   const [name, setName] = useState('');
   const [environment, setEnvironment] = useState<'test' | 'live'>('test');
   // Least privilege by default: the narrowest access the model offers, full access one explicit choice away.
@@ -81,7 +85,7 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
     const chosenName = name.trim() ? name : fallbackName;
     const nameError = keyNameProblem(chosenName, policy.nameMaxLength);
     if (nameError) found.name = nameError;
-    if (perKey && access.kind === 'custom' && scopes.length === 0)
+    if (choosing && access.kind === 'custom' && scopes.length === 0)
       found.scopes = 'Choose at least one scope, or choose full access or a template.';
     const allowlist = policy.ipAllowlist ? parseAllowlist(ip) : { entries: [], problem: null };
     if (allowlist.problem) found.ip = allowlist.problem;
@@ -92,8 +96,9 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
       return;
     }
     const body: ApiKeyCreateParams = { name: chosenName.trim(), environment };
-    if (perKey && access.kind === 'template') body.template = access.id;
-    if (perKey && access.kind === 'custom') body.scopes = scopes;
+    // A full-access-only API's keys get full access when no scopes are sent.
+    if (choosing && access.kind === 'template') body.template = access.id;
+    if (choosing && access.kind === 'custom') body.scopes = scopes;
     if (policy.expiryDays.length > 1) body.expires_in_days = expiry === 'null' ? null : Number(expiry);
     if (allowlist.entries.length) body.ip_allowlist = allowlist.entries;
     setBusy(true);
@@ -181,7 +186,14 @@ export default function CreateKeyForm({ data, level, clientIp, onCreate }: Props
         <p className="kp-hint">Both environments are simulated here; nothing real happens with either key.</p>
       </fieldset>
 
-      {perKey ? (
+      {data.fullAccessNote ? (
+        <div className="kp-field">
+          <p className="kp-label">Permissions</p>
+          <p className="kp-hint">
+            {data.fullAccessNote.summary} See <a href="/scopes/">how to limit what a leaked key can do</a>.
+          </p>
+        </div>
+      ) : perKey ? (
         <fieldset className="kp-fieldset" ref={refs.scopes} aria-describedby={described('scopes')}>
           <legend className="kp-label">Permissions</legend>
           {/* Narrowest first; full access last, as its own explicit choice. */}

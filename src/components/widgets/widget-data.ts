@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { LOCAL_SANDBOX_ORIGIN, localSandboxFile, targetBaseUrl } from '../../api/code-targets.ts';
 import { buildRequest, sampleId } from '../../api/example-request.ts';
 import { requestExample } from '../../api/examples.ts';
+import { fullAccessOnlyNote, type FullAccessOnlyNote } from '../../api/full-access-keys.ts';
 import type { ApiModel } from '../../api/model.ts';
 import {
   errorDocsPath,
@@ -161,6 +162,8 @@ export interface KeyManagerData extends ApiInfo {
   /** What a key gets when the reader picks nothing: the narrowest template, else the narrowest scope. */
   defaultAccess: DefaultAccess;
   firstRequest: FirstRequestInfo;
+  /** For a full-access-only API: what its keys may do and how to limit a leaked one's reach. */
+  fullAccessNote: FullAccessOnlyNote | null;
   /** For account-role APIs: the role the sandbox's account has, and what it grants. */
   role: { name: string; scopes: string[] } | null;
   keyPolicy: {
@@ -285,8 +288,8 @@ export function defaultAccess(model: ApiModel): DefaultAccess {
     .filter((s) => !s.grantsAll)
     .map((s) => ({ id: s.id, reach: reach(model, [s.id]) }))
     .sort((a, b) => narrower(a.reach, b.reach))[0]?.id;
-  const scopes = [scope ?? fullAccessScope(model).id];
-  return { kind: 'scopes', scopes, label: scopes.join(', ') };
+  if (!scope) return { kind: 'scopes', scopes: [fullAccessScope(model).id], label: 'full access, the only access its keys have' };
+  return { kind: 'scopes', scopes: [scope], label: scope };
 }
 
 export function firstRequestInfo(model: ApiModel): FirstRequestInfo {
@@ -323,6 +326,7 @@ export function keyManagerData(model: ApiModel): KeyManagerData {
     templates: templatesNarrowestFirst(model),
     defaultAccess: defaultAccess(model),
     firstRequest: firstRequestInfo(model),
+    fullAccessNote: fullAccessOnlyNote(model),
     role: role ? { name: role.name, scopes: role.scopes } : null,
     keyPolicy: {
       expiryDays: model.keyPolicy.expiryDays,

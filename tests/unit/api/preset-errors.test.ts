@@ -91,4 +91,18 @@ describe('a broken preset is refused with a message that says how to fix it', ()
       - errors: \`errors\` describes \`ip_not_allowed\`, but \`keyPolicy.ipAllowlist\` is false, so it can never happen. Remove the entry or turn the setting on.]
     `);
   });
+
+  test('an error about missing scopes where keys are full-access only', () => {
+    expect(
+      broken((p) => {
+        p.scopes = p.scopes.filter((scope) => scope.grantsAll);
+        p.endpoints = p.endpoints.map((endpoint) => ({ ...endpoint, scopes: [] }));
+        p.keyTemplates = [];
+        p.management = { ...p.management, scopes: [] };
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [PresetConfigError: The Keyport preset "broken" is not valid:
+      - errors: \`errors\` describes \`insufficient_scope\`, but \`scopes\` holds only the full-access scope, so it can never happen. Remove the entry or add the scopes endpoints require.]
+    `);
+  });
 });
