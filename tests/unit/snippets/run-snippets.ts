@@ -256,6 +256,16 @@ export function describeSnippets(
         });
       }
 
+      const list = model.endpoints.find((e) => e.action.type === 'list' && 'collection' in e.action && e.query?.shape['limit']);
+      if (list)
+        test(`${list.method} ${list.path} with its own query parameter (limit=1) sends it beside the key`, async () => {
+          const result = await runOk(render(list, { query: { limit: '1' } }), await pool.next());
+          if (language !== 'sdk') {
+            expect(result.status).toBe(200);
+            expect((result.body as { data: unknown[] }).data).toHaveLength(1);
+          }
+        });
+
       test(`stops with a message naming ${envVar} when it is not set`, async () => {
         const outcome = await run(render(whoami), null);
         expect(outcome.exitCode).not.toBe(0);

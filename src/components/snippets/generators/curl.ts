@@ -30,5 +30,6 @@ export function curl(program: SnippetProgram): string {
   if (key) lines.push(key);
   for (const [name, value] of program.headers) lines.push(`--header ${quote(`${name}: ${value}`)}`);
   if (program.hasBody) lines.push(`--data-raw ${quote(jsonText(program.body))}`);
-  return [...program.comment.map((line) => `# ${line}`), lines.join(' \\\n  ')].join('\n');
+  const comment = program.auth?.in === 'query' ? [...program.comment, 'Needs curl 7.87 or later, for --url-query.'] : program.comment;
+  return [...comment.map((line) => `# ${line}`), lines.join(' \\\n  ')].join('\n');
 }
