@@ -85,8 +85,7 @@ test('a key made in the key manager works with curl against the downloaded local
   test.setTimeout(60_000);
   const testEnv = model.environments.find((env) => env.id === 'test')!;
   const scheme = model.auth.schemes[0]!;
-  const keyPlacement = (key: string): [string, string] =>
-    scheme.type === 'bearer' ? ['Authorization', `Bearer ${key}`] : [scheme.name, key];
+  const keyHeader = (key: string): [string, string] => (scheme.type === 'bearer' ? ['Authorization', `Bearer ${key}`] : [scheme.name, key]);
   const script = `${model.product.id}-sandbox.mjs`;
   const dir = mkdtempSync(join(tmpdir(), 'keyport-local-sandbox-'));
   let child: ChildProcess | undefined;
@@ -140,10 +139,10 @@ test('a key made in the key manager works with curl against the downloaded local
     expect(testBase).toBeTruthy();
 
     const whoami = `${testBase}${model.management.whoamiPath}`;
-    const mine = await curl(whoami, keyPlacement(secret));
+    const mine = await curl(whoami, keyHeader(secret));
     expect(mine.status).toBe(200);
     expect(mine.body).toMatchObject({ name: 'Taken to the terminal', environment: 'test' });
-    const unknown = await curl(whoami, keyPlacement(generateKey(testEnv.keyPrefix, model.keyFormat.randomLength)));
+    const unknown = await curl(whoami, keyHeader(generateKey(testEnv.keyPrefix, model.keyFormat.randomLength)));
     expect(unknown.status).toBe(401);
 
     // It keeps the state it loaded: the request above is now in the key's usage — in

@@ -4,6 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { importOpenApiObject } from '../../../src/api/import/index.ts';
+import { buildModel } from '../../../src/api/model.ts';
+import { presets } from '../../../src/api/presets/index.ts';
 import { openApiDocument } from '../../../src/api/openapi.ts';
 import { defaultScheme, findScheme, keyLine, keyPlacement, schemeId, schemeLabel } from '../../../src/api/runtime/index.ts';
 import { authSchemeSchema } from '../../../src/api/schema/auth.ts';
@@ -108,4 +110,12 @@ describe('apiKey in: query in OpenAPI', () => {
     }
     expect(queryKeyDocument()['components'].securitySchemes).toEqual({ KeyInQuery: { type: 'apiKey', in: 'query', name: 'api_key' } });
   });
+});
+
+test('a key parameter that an endpoint also takes is refused, naming both', () => {
+  const preset = { ...presets['huechat']!, auth: { schemes: [{ type: 'query' as const, name: 'limit' }] } };
+  expect(() => buildModel(preset, 'preset "huechat"')).toThrowErrorMatchingInlineSnapshot(`
+    [PresetConfigError: The Keyport preset "huechat" is not valid:
+    - auth.schemes: the query parameter \`limit\` carries the API key, but endpoints \`GET /contacts\`, \`GET /conversations\`, \`GET /messages\`, \`GET /channels\`, \`GET /webhooks\`, \`GET /admin/users\`, \`GET /api-keys\` take a parameter of that name too. Rename the key's parameter.]
+  `);
 });
