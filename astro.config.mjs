@@ -5,7 +5,7 @@ import starlightLlmsTxt from 'starlight-llms-txt';
 import linkCheck from './src/integrations/link-check.ts';
 import localSandbox from './src/integrations/local-sandbox.ts';
 import { defineConfig } from 'astro/config';
-import { keyHeaderLine, model, presetName } from './src/api/index.ts';
+import { keyLine, model, presetName } from './src/api/index.ts';
 import { referencePages } from './src/components/reference/reference-pages.ts';
 
 const preset = presetName();
@@ -65,7 +65,7 @@ export default defineConfig({
           projectName: model.product.docsTitle,
           description: model.product.tagline,
           details: `Every request authenticates with an API key in ${model.auth.schemes
-            .map((s) => keyHeaderLine(s, '<key>'))
+            .map((s) => keyLine(s, '<key>'))
             .join(' or ')}. The full API is described by the OpenAPI document at /openapi.json.`,
           optionalLinks: [
             {

@@ -22,7 +22,7 @@ export type AuthResult =
 
 export async function authenticate(
   ctx: SandboxContext,
-  headers: Headers,
+  request: Pick<Request, 'headers' | 'url'>,
   requestEnvironment: EnvironmentId,
   clientIp: string,
 ): Promise<AuthResult> {
@@ -40,7 +40,7 @@ export async function authenticate(
     key,
   });
 
-  const credentials = readCredentials(model.auth.schemes, headers);
+  const credentials = readCredentials(model.auth.schemes, request.headers, new URL(request.url).search);
   if (!credentials.ok) return refuse(credentials.error, { detail: credentials.detail });
   const format = parseKey(credentials.key, keyShape(model));
   if (!format.valid) return refuse('malformed_api_key', { detail: format.detail });

@@ -1,8 +1,10 @@
 /**
  * Step 1 of authentication: find the key in the request, in every scheme the preset accepts.
- * Header names are case-insensitive (the Fetch `Headers` object already treats them so).
- * Only the shape of the headers is judged here; whether the key itself is well formed is step 2.
- * Messages name headers, never the values, so a key never ends up in an error body.
+ * Header names are case-insensitive (the Fetch `Headers` object already treats them so); query
+ * parameter names are not, and their values arrive URL-decoded.
+ * Only the shape of the headers and parameters is judged here; whether the key itself is well
+ * formed is step 2. Messages name headers and parameters, never the values, so a key never ends
+ * up in an error body.
  * A header sent twice reaches here as one value joined with ", " (as Fetch's `Headers` and Node
  * join them); no key holds a comma, so such a value is read as the header sent more than once.
  */
@@ -42,10 +44,26 @@ function repeatedHeader(name: string, keys: string[]): Credentials {
 
 const keyOf = (parsed: ReturnType<typeof fromAuthorization>) => ('key' in parsed ? parsed.key : '');
 
-export function readCredentials(schemes: readonly AuthScheme[], headers: Headers): Credentials {
+/** A query parameter given more than once: two different keys conflict; the same key twice is named as it is. */
+function repeatedParam(name: string, keys: string[]): Credentials {
+  return new Set(keys).size > 1
+    ? { ok: false, error: 'conflicting_api_keys', detail: `in ${keys.length} ?${name} query parameters` }
+    : { ok: false, error: 'malformed_api_key', detail: `the ${name} query parameter was given ${keys.length} times; give it once` };
+}
+
+/** `query` is the request URL's search part (`?api_key=…`), read only for query schemes. */
+export function readCredentials(schemes: readonly AuthScheme[], headers: Headers, query = ''): Credentials {
   const found: Found[] = [];
   let authorizationProblem: string | null = null;
+  const params = new URLSearchParams(query);
   for (const scheme of schemes) {
+    if (scheme.type === 'query') {
+      // An empty value usually means an unset environment variable: that is a missing key.
+      const values = params.getAll(scheme.name).filter((value) => value !== '');
+      if (values.length > 1) return repeatedParam(scheme.name, values);
+      if (values[0] !== undefined) found.push({ source: `?${scheme.name}`, key: values[0] });
+      continue;
+    }
     if (scheme.type === 'header') {
       const value = headers.get(scheme.name);
       // An empty value usually means an unset environment variable: that is a missing key.

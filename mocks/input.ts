@@ -83,6 +83,7 @@ const isArraySchema = (schema: z.ZodType | undefined): boolean => {
 function readQuery(
   schema: z.ZodObject,
   search: string,
+  keyParams: readonly string[],
 ): { ok: true; value: Record<string, unknown> } | { ok: false; result: ActionResult } {
   const values = new Map<string, string[]>();
   for (const part of search.replace(/^\?/, '').split('&')) {
@@ -95,6 +96,8 @@ function readQuery(
       const detail = 'the percent-encoding is broken: each "%" needs two hex digits, and the bytes must be UTF-8 text';
       return { ok: false, result: invalid(shown(name ?? rawName), detail) };
     }
+    // The key's own parameter was read by authentication; it is no parameter of the endpoint.
+    if (keyParams.includes(name)) continue;
     values.set(name, [...(values.get(name) ?? []), value]);
   }
   const query: Record<string, unknown> = {};
@@ -136,10 +139,11 @@ async function readBody(
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, result: firstIssue(parsed.error, 'body', schema) };
 }
 
-export async function readInput(endpoint: Endpoint, request: Request): Promise<Input> {
+/** `keyParams`: the query parameters that carry keys (`api_key`), left out of the endpoint's query. */
+export async function readInput(endpoint: Endpoint, request: Request, keyParams: readonly string[] = []): Promise<Input> {
   let query: unknown;
   if (endpoint.query) {
-    const read = readQuery(endpoint.query, new URL(request.url).search);
+    const read = readQuery(endpoint.query, new URL(request.url).search, keyParams);
     if (!read.ok) return read;
     const parsed = endpoint.query.safeParse(read.value);
     if (!parsed.success) return { ok: false, result: firstIssue(parsed.error, 'query', endpoint.query) };

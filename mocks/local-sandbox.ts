@@ -8,7 +8,7 @@
  */
 import { LOCAL_SANDBOX_ORIGIN, LOCAL_SANDBOX_PORT, localBasePath, localSandboxFile } from '../src/api/code-targets.ts';
 import type { ApiModel } from '../src/api/model.ts';
-import { keyHeaderLine } from '../src/api/runtime/index.ts';
+import { defaultScheme, keyPlacement } from '../src/api/runtime/index.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 
 /** Where the local sandbox listens unless `PORT` or `--port` says otherwise (the snippets' target too). */
@@ -50,11 +50,14 @@ export function localBaseUrl(model: ApiModel, environment: EnvironmentId, origin
 }
 
 /**
- * The header of the preset's first auth scheme with the key read from the environment variable,
- * e.g. `X-API-Key: $HUECHAT_API_KEY` or `Authorization: Bearer $CHATBOT_PLATFORM_API_KEY`.
+ * The curl option that sends the key of the preset's default auth scheme, read from the
+ * environment variable: `-H "X-API-Key: $HUECHAT_API_KEY"`, or `--url-query "api_key=$…"` (which
+ * URL-encodes it) for an API that takes keys only in the query string.
  */
-export function keyHeaderFromEnv(model: ApiModel): string {
-  return keyHeaderLine(model.auth.schemes[0]!, `$${model.product.envVar}`);
+function curlKeyOption(model: ApiModel): string {
+  const placement = keyPlacement(defaultScheme(model.auth.schemes));
+  const value = `$${model.product.envVar}`;
+  return placement.in === 'header' ? `-H "${placement.header}: ${placement.prefix}${value}"` : `--url-query "${placement.param}=${value}"`;
 }
 
 export interface LocalSandboxCommands {
@@ -81,7 +84,7 @@ export function localSandboxCommands(model: ApiModel, origin = DEFAULT_ORIGIN): 
 
 /** `curl -H "X-API-Key: $HUECHAT_API_KEY" http://127.0.0.1:8787/v2/me`, for a server at `origin`. */
 export function whoamiCommand(model: ApiModel, origin: string): string {
-  return `curl -H "${keyHeaderFromEnv(model)}" ${localBaseUrl(model, 'test', origin)}${model.management.whoamiPath}`;
+  return `curl ${curlKeyOption(model)} ${localBaseUrl(model, 'test', origin)}${model.management.whoamiPath}`;
 }
 
 /** What the key manager shows about the local sandbox, as plain strings for the island's props. */

@@ -6,7 +6,7 @@
  * record the request in the key's usage when a key was identified.
  */
 import type { ApiModel } from '../src/api/model.ts';
-import { fullAccessScope, missingScopes } from '../src/api/runtime/index.ts';
+import { fullAccessScope, keyQueryParams, missingScopes } from '../src/api/runtime/index.ts';
 import type { Endpoint } from '../src/api/schema/endpoints.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 import { grantedScopes } from './access.ts';
@@ -47,7 +47,7 @@ async function authorized(ctx: SandboxContext, route: Route, request: Request, k
   const preferred = preferredResponse(model, route.endpoint, request.headers);
   if (preferred) return answer(model, requestId, preferred, limitHeaders);
 
-  const input = await readInput(route.endpoint, request);
+  const input = await readInput(route.endpoint, request, keyQueryParams(model.auth.schemes));
   const result = input.ok ? await runAction(ctx, { ...route, key, query: input.query, body: input.body }) : input.result;
   return answer(model, requestId, result, limitHeaders, route.endpoint.successStatus);
 }
@@ -73,7 +73,7 @@ export async function handleEndpoint(ctx: SandboxContext, route: Route, request:
   const client = clientInfo(request, ctx.state().settings);
   const locked = authLock(ctx, client.ip);
   if (locked) return apiError(ctx.model, requestId, locked.error, locked.params, [], locked.headers);
-  const auth = await authenticate(ctx, request.headers, route.environment, client.ip);
+  const auth = await authenticate(ctx, request, route.environment, client.ip);
   const response = auth.ok ? await authorized(ctx, route, request, auth.key, requestId) : refused(ctx, auth, client.ip, requestId);
   if (auth.key) {
     recordRequest(ctx.state().account, auth.key.id, {

@@ -5,10 +5,10 @@
  */
 import { errorBody, type MessageParams } from '../src/api/error-body.ts';
 import type { ApiModel } from '../src/api/model.ts';
-import { errorDefinition, keyHeaderName, type RequiredErrorId, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from '../src/api/runtime/index.ts';
+import { errorDefinition, keyHeaderNames, type RequiredErrorId, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from '../src/api/runtime/index.ts';
 
 function corsHeaders(model: ApiModel): Record<string, string> {
-  const requestHeaders = model.auth.schemes.map(keyHeaderName);
+  const requestHeaders = keyHeaderNames(model.auth.schemes);
   return {
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Headers': [...requestHeaders, 'Content-Type'].join(', '),

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { loadModel } from '../src/api/index.ts';
 import { requestExample } from '../src/api/examples.ts';
 import { generateKey } from '../src/api/key-format.ts';
-import { environment, fullAccessScope, keyHeaderEntry, missingScopes } from '../src/api/runtime/index.ts';
+import { environment, fullAccessScope, missingScopes, withKey } from '../src/api/runtime/index.ts';
 import type { Endpoint } from '../src/api/schema/endpoints.ts';
 import { accountRole } from '../mocks/access.ts';
 import { createSandboxServer, listen } from '../mocks/http-server.ts';
@@ -30,12 +30,11 @@ interface Case {
   body?: unknown;
 }
 
-const authHeaders = (key: string): Record<string, string> => keyHeaderEntry(model.auth.schemes[0]!, key);
-
 async function send(base: string, c: Pick<Case, 'method' | 'path' | 'key' | 'body'>): Promise<Response> {
-  return fetch(`${base}${c.path}`, {
+  const { url, headers } = withKey(model.auth.schemes[0]!, c.key, `${base}${c.path}`);
+  return fetch(url, {
     method: c.method,
-    headers: { ...authHeaders(c.key), 'Content-Type': 'application/json' },
+    headers: { ...headers, 'Content-Type': 'application/json' },
     ...(c.body === undefined ? {} : { body: JSON.stringify(c.body) }),
   });
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getResponse } from 'msw';
 import { loadModel } from '../src/api/index.ts';
-import { keyHeaderEntry } from '../src/api/runtime/index.ts';
+import { withKey } from '../src/api/runtime/index.ts';
 import { randomId } from '../mocks/ids.ts';
 import { createSandbox, type Sandbox } from '../mocks/sandbox.ts';
 import { openStateStorage } from '../mocks/state-files.ts';
@@ -24,9 +24,10 @@ const CREATES = 90;
 const testBase = model.environments.find((e) => e.id === 'test')!.baseUrl;
 
 async function createKey(sandbox: Sandbox, owner: string, name: string): Promise<void> {
-  const request = new Request(`${testBase}${model.management.keysPath}`, {
+  const { url, headers } = withKey(model.auth.schemes[0]!, owner, `${testBase}${model.management.keysPath}`);
+  const request = new Request(url, {
     method: 'POST',
-    headers: { ...keyHeaderEntry(model.auth.schemes[0]!, owner), 'Content-Type': 'application/json' },
+    headers: { ...headers, 'Content-Type': 'application/json' },
     body: JSON.stringify({ name }),
   });
   const response = (await getResponse(sandbox.handlers, request))!;

@@ -15,7 +15,14 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { model, modelSource, type ApiModel } from '../src/api/index.ts';
 import type { Endpoint } from '../src/api/schema/endpoints.ts';
-import { AUTH_FAILURE_REASONS, keyHeader, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER, schemeId } from '../src/api/runtime/index.ts';
+import {
+  AUTH_FAILURE_REASONS,
+  defaultScheme,
+  keyPlacement,
+  RATE_LIMIT_HEADERS,
+  REQUEST_ID_HEADER,
+  schemeId,
+} from '../src/api/runtime/index.ts';
 
 type JsonSchema = {
   type?: string | string[];
@@ -385,9 +392,9 @@ function presetSource(model: ApiModel, source: string): string {
       'Length of the random part and checksum of a key.',
     ),
     constant(
-      'keyHeaders',
-      model.auth.schemes.map(keyHeader),
-      "Accepted ways to send the key, primary first: the scheme's name, its header, and the text before the key.",
+      'keyPlacements',
+      [defaultScheme(model.auth.schemes), ...model.auth.schemes.filter((s) => s !== defaultScheme(model.auth.schemes))].map(keyPlacement),
+      "Accepted ways to send the key, the default first (a header when the API takes one): the scheme's name, and its header and the text before the key, or its query parameter.",
     ),
     constant('errorFormat', model.errorFormat, 'Where each part of an error sits in the body.'),
     constant(
@@ -431,7 +438,7 @@ function presetSource(model: ApiModel, source: string): string {
       'Paths of key management and "who am I".',
     ),
     `/** The stable id of each error the API returns. */\nexport type ErrorCode = (typeof errors)[number]['id'];\n`,
-    `/** An accepted auth scheme: the header's name, or \`bearer\` for \`Authorization: Bearer\`. */\nexport type AuthSchemeName = ${union(model.auth.schemes.map((s) => quote(schemeId(s))))};\n`,
+    `/** An accepted auth scheme: the header's name, \`bearer\` for \`Authorization: Bearer\`, or \`?\` and the query parameter's name. */\nexport type AuthSchemeName = ${union(model.auth.schemes.map((s) => quote(schemeId(s))))};\n`,
     `/** Why a request was refused with 401. */\nexport type AuthFailureReason = ${union(AUTH_FAILURE_REASONS.map((v) => quote(v)))};\n`,
     `/** The two environments of the API. */\nexport type EnvironmentId = (typeof environments)[number]['id'];\n`,
   ].join('\n');

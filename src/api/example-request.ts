@@ -5,7 +5,7 @@
  */
 import { requestExample, seededRecords } from './examples.ts';
 import type { ApiModel } from './model.ts';
-import { environment, keyHeader, requestFor, type ExampleRequest } from './runtime/index.ts';
+import { defaultScheme, environment, keyPlacement, requestFor, type ExampleRequest } from './runtime/index.ts';
 import type { AuthScheme } from './schema/auth.ts';
 import type { Endpoint } from './schema/endpoints.ts';
 
@@ -26,13 +26,13 @@ export interface RequestChoices {
 
 /** The request for an endpoint with the reader's choices, or the documented example. */
 export function buildRequest(model: ApiModel, endpoint: Endpoint, choices: RequestChoices = {}): ExampleRequest {
-  const scheme = choices.scheme === undefined ? model.auth.schemes[0]! : choices.scheme;
+  const scheme = choices.scheme === undefined ? defaultScheme(model.auth.schemes) : choices.scheme;
   const hasId = endpoint.path.includes('{id}');
   return requestFor(
     { id: endpoint.id, method: endpoint.method, path: endpoint.path, hasBody: !!endpoint.body },
     {
       baseUrl: choices.baseUrl ?? environment(model, 'test').baseUrl,
-      auth: scheme ? keyHeader(scheme) : null,
+      auth: scheme ? keyPlacement(scheme) : null,
       id: hasId ? (choices.id ?? sampleId(model, endpoint)) : undefined,
       ...(choices.query ? { query: choices.query } : {}),
       ...(endpoint.body ? { body: choices.body ?? requestExample(model, endpoint) } : {}),

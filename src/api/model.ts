@@ -29,7 +29,25 @@ export function buildModel(input: PresetInput, label = 'preset'): ApiModel {
   const endpoints = [...preset.endpoints, ...builtins].map((endpoint) =>
     endpoint.body ? { ...endpoint, body: apiBodySchema(endpoint.body) } : endpoint,
   );
+  const clashes = keyParamClashes(preset, endpoints);
+  if (clashes.length) throw new PresetConfigError(`The Keyport ${label} is not valid:\n${clashes.map((line) => `- ${line}`).join('\n')}`);
   return { ...preset, endpoints };
+}
+
+/**
+ * A query parameter that carries the key cannot also be one of an endpoint's own (built-in ones
+ * included, e.g. `limit`): the sandbox would read it as the key.
+ */
+function keyParamClashes(preset: Preset, endpoints: Endpoint[]): string[] {
+  return preset.auth.schemes.flatMap((scheme) => {
+    if (scheme.type !== 'query') return [];
+    const taking = endpoints.filter((endpoint) => Object.keys(endpoint.query?.shape ?? {}).includes(scheme.name));
+    if (!taking.length) return [];
+    const routes = taking.map((endpoint) => `\`${endpoint.method} ${endpoint.path}\``).join(', ');
+    return [
+      `auth.schemes: the query parameter \`${scheme.name}\` carries the API key, but ${taking.length === 1 ? 'endpoint' : 'endpoints'} ${routes} ${taking.length === 1 ? 'takes' : 'take'} a parameter of that name too. Rename the key's parameter.`,
+    ];
+  });
 }
 
 function formatIssues(label: string, error: z.ZodError): string {

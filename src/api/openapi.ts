@@ -4,7 +4,7 @@
  */
 import { errorBody, exampleParams } from './error-body.ts';
 import type { ApiModel } from './model.ts';
-import { errorDefinition, fullAccessOnly, fullAccessScope, keyHeaderLine, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from './runtime/index.ts';
+import { errorDefinition, fullAccessOnly, fullAccessScope, keyLine, RATE_LIMIT_HEADERS, REQUEST_ID_HEADER } from './runtime/index.ts';
 import type { AuthScheme } from './schema/auth.ts';
 import type { DocumentedResponse, Endpoint } from './schema/endpoints.ts';
 import { jsonSchemaOf, operationExtension, rootExtension, X_KEYPORT } from './x-keyport.ts';
@@ -12,7 +12,24 @@ import { jsonSchemaOf, operationExtension, rootExtension, X_KEYPORT } from './x-
 type Json = Record<string, unknown>;
 
 export function securitySchemeName(scheme: AuthScheme): string {
-  return scheme.type === 'bearer' ? 'BearerAuth' : `${scheme.name.replace(/[^A-Za-z0-9]/g, '')}Header`;
+  if (scheme.type === 'bearer') return 'BearerAuth';
+  return `${scheme.name.replace(/[^A-Za-z0-9]/g, '')}${scheme.type === 'header' ? 'Header' : 'Query'}`;
+}
+
+function securityScheme(scheme: AuthScheme, scopes: string[]): Json {
+  switch (scheme.type) {
+    case 'bearer':
+      return { type: 'http', scheme: 'bearer', description: `\`Authorization: Bearer <key>\`. Scopes: ${scopes.join(', ')}.` };
+    case 'header':
+      return { type: 'apiKey', in: 'header', name: scheme.name, description: `The key as the whole value of \`${scheme.name}\`.` };
+    case 'query':
+      return {
+        type: 'apiKey',
+        in: 'query',
+        name: scheme.name,
+        description: `The key as the value of the \`${scheme.name}\` query parameter, URL-encoded. URLs end up in logs and history: keep them private.`,
+      };
+  }
 }
 
 const jsonSchema = jsonSchemaOf;
@@ -192,10 +209,7 @@ export function openApiDocument(model: ApiModel): Json {
   const scopes = Object.fromEntries(model.scopes.map((scope) => [scope.id, scope.description]));
   const securitySchemes: Json = {};
   for (const scheme of model.auth.schemes) {
-    securitySchemes[securitySchemeName(scheme)] =
-      scheme.type === 'bearer'
-        ? { type: 'http', scheme: 'bearer', description: `\`Authorization: Bearer <key>\`. Scopes: ${Object.keys(scopes).join(', ')}.` }
-        : { type: 'apiKey', in: 'header', name: scheme.name, description: `The key as the whole value of \`${scheme.name}\`.` };
+    securitySchemes[securitySchemeName(scheme)] = securityScheme(scheme, Object.keys(scopes));
   }
   const paths: Record<string, Json> = {};
   model.endpoints.forEach((endpoint, order) => {
@@ -226,7 +240,7 @@ export function openApiDocument(model: ApiModel): Json {
       title: model.product.docsTitle,
       version: '1.0.0',
       description: `${model.product.tagline}\n\nAuthenticate with an API key in ${model.auth.schemes
-        .map((s) => `\`${keyHeaderLine(s, '<key>')}\``)
+        .map((s) => `\`${keyLine(s, '<key>')}\``)
         .join(' or ')}.`,
     },
     servers: model.environments.map((env) => ({ url: env.baseUrl, description: `${env.name} (${env.keyPrefix}… keys)` })),

@@ -70,8 +70,11 @@ function checkKeys(given: GivenKeys, check: boolean): string[] {
 export function createClient(options: ClientOptions = {}): KeyportClient {
   const check = options.checkKeyFormat !== false;
   const ring: KeyRing = { keys: checkKeys(options.apiKeys ?? options.apiKey, check), active: 0 };
-  const wanted = options.authScheme?.toLowerCase();
-  const scheme = wanted ? schemes.find((s) => s.scheme.toLowerCase() === wanted) : schemes[0];
+  const wanted = options.authScheme;
+  // Header names are case-insensitive; query parameter names are not.
+  const scheme = wanted
+    ? schemes.find((s) => (s.in === 'query' ? s.scheme === wanted : s.scheme.toLowerCase() === wanted.toLowerCase()))
+    : schemes[0];
   if (!scheme) {
     throw new TypeError(`authScheme must be one of: ${schemes.map((s) => s.scheme).join(', ')}.`);
   }

@@ -83,9 +83,10 @@ export interface ClientOptions {
    */
   baseUrl?: string | undefined;
   /**
-   * How the key is sent: the name of an accepted header, or `'bearer'` for
-   * `Authorization: Bearer <key>`.
-   * @default the API's primary scheme
+   * How the key is sent: the name of an accepted header, `'bearer'` for
+   * `Authorization: Bearer <key>`, or `'?'` and the name of the query parameter for APIs that
+   * take the key in the URL (e.g. `'?api_key'`).
+   * @default the API's first header scheme, or its first scheme when it takes keys only in the query string
    * @example
    * ```ts
    * createClient({ authScheme: 'bearer' });

@@ -17,7 +17,7 @@ import {
   TimeoutError,
   type KeyportError,
 } from './errors.ts';
-import { environments, keyHeaders, rateLimitHeaders, retryableErrors } from './generated/preset.ts';
+import { environments, keyPlacements, rateLimitHeaders, retryableErrors } from './generated/preset.ts';
 import type { ClientOptions, HttpMethod, RequestOptions, RetryOptions } from './options.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import type { Call, CallInput } from './routes.ts';
@@ -29,14 +29,37 @@ export interface KeyRing {
 }
 
 /** Where the key goes for one accepted scheme, as the generator derived it from the model. */
-export interface KeyHeaderData {
-  /** The name `authScheme` takes: `bearer`, or the header's name. */
-  readonly scheme: string;
-  readonly header: string;
-  /** Text before the key in the header's value, e.g. `Bearer `. */
-  readonly prefix: string;
+export type KeyPlacementData =
+  | {
+      readonly in: 'header';
+      /** The name `authScheme` takes: `bearer`, or the header's name. */
+      readonly scheme: string;
+      readonly header: string;
+      /** Text before the key in the header's value, e.g. `Bearer `. */
+      readonly prefix: string;
+    }
+  | {
+      readonly in: 'query';
+      /** The name `authScheme` takes: `?` and the parameter's name, e.g. `?api_key`. */
+      readonly scheme: string;
+      readonly param: string;
+    };
+/** Default first. */
+export const schemes: readonly KeyPlacementData[] = keyPlacements;
+
+/** The key's header, when the scheme sends it in one. */
+const keyHeaders = (scheme: KeyPlacementData, key: string): Record<string, string> =>
+  scheme.in === 'header' ? { [scheme.header]: `${scheme.prefix}${key}` } : {};
+
+/** The call's own query, plus the key when the scheme sends it as a query parameter (URL-encoded by `URLSearchParams`). */
+function searchParams(scheme: KeyPlacementData, key: string, query: object | undefined): SearchParamsOption | undefined {
+  if (scheme.in !== 'query') return query as SearchParamsOption | undefined;
+  const params = new URLSearchParams(
+    Object.entries(query ?? {}).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)] as [string, string]])),
+  );
+  params.set(scheme.param, key);
+  return params;
 }
-export const schemes: readonly KeyHeaderData[] = keyHeaders;
 
 const IDEMPOTENT: readonly HttpMethod[] = ['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'];
 /** Reasons another key may fix; `wrong_environment` or `inactive` would fail the same way. */
@@ -84,7 +107,7 @@ function rootMessage(error: unknown): string {
   return message;
 }
 
-export function createCall(ring: KeyRing, scheme: KeyHeaderData, client: ClientOptions): Call {
+export function createCall(ring: KeyRing, scheme: KeyPlacementData, client: ClientOptions): Call {
   const { sleep = sleepFor, now = Date.now, onRetry, onKeyFallback } = client;
 
   /** Milliseconds to wait before retrying, or `undefined` when this failure is final. */
@@ -125,9 +148,9 @@ export function createCall(ring: KeyRing, scheme: KeyHeaderData, client: ClientO
         const response = await ky(relative.slice(1), {
           method,
           prefixUrl: prefix,
-          headers: { ...client.headers, ...options.headers, [scheme.header]: `${scheme.prefix}${key}` },
+          headers: { ...client.headers, ...options.headers, ...keyHeaders(scheme, key) },
           json: input.body,
-          searchParams: input.query as SearchParamsOption,
+          searchParams: searchParams(scheme, key, input.query),
           timeout,
           ...(options.signal && { signal: options.signal }),
           retry: 0,

@@ -3,7 +3,7 @@
  * revealed once, used from another page, revoked and rolled, and the console sees each change.
  */
 import { expect, test } from '@playwright/test';
-import { errorDefinition, fullAccessScope, missingScopes } from '../../src/api/runtime/index.ts';
+import { defaultScheme, errorDefinition, fullAccessScope, missingScopes, schemeId } from '../../src/api/runtime/index.ts';
 import { maskApiKey } from '../../src/sdk/index.ts';
 import { chooseWalletKey, createKey, model, openConsole, openKeyManager, send } from './widgets-helpers.ts';
 
@@ -159,8 +159,7 @@ test('a key’s usage shows its requests per day, error rate, endpoints and audi
   await send(console, /^200/);
   await console.getByLabel('Send the key in').selectOption('none');
   await send(console, /^401/);
-  const scheme = model.auth.schemes[0]!;
-  await console.getByLabel('Send the key in').selectOption(scheme.type === 'bearer' ? 'bearer' : scheme.name);
+  await console.getByLabel('Send the key in').selectOption(schemeId(defaultScheme(model.auth.schemes)));
   await chooseWalletKey(console, secret);
   await send(console, /^200/);
 

@@ -3,7 +3,7 @@
  * reaches the saved sandbox (each tab saves under a Web Lock and merges, mocks/merge-state.ts).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { keyHeaderEntry } from '../../src/api/runtime/index.ts';
+import { withKey } from '../../src/api/runtime/index.ts';
 import { createKey, model, openKeyManager } from './widgets-helpers.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -12,7 +12,7 @@ const testBase = model.environments.find((e) => e.id === 'test')!.baseUrl;
 const PER_TAB = 20;
 
 /** Creates `count` keys from the page, through its sandbox, all at once; returns their ids. */
-function createKeys(page: Page, headers: Record<string, string>, prefix: string): Promise<string[]> {
+function createKeys(page: Page, { url, headers }: { url: string; headers: Record<string, string> }, prefix: string): Promise<string[]> {
   return page.evaluate(
     async ({ url, headers, prefix, count }) => {
       const created = await Promise.all(
@@ -28,19 +28,19 @@ function createKeys(page: Page, headers: Record<string, string>, prefix: string)
       );
       return created;
     },
-    { url: `${testBase}${model.management.keysPath}`, headers, prefix, count: PER_TAB },
+    { url, headers, prefix, count: PER_TAB },
   );
 }
 
 test('two tabs creating 20 keys each at the same moment keep all 40', async ({ page }) => {
   const first = await openKeyManager(page);
   const secret = await createKey(page, first, { name: 'Used by both tabs' });
-  const headers = keyHeaderEntry(model.auth.schemes[0]!, secret);
+  const create = withKey(model.auth.schemes[0]!, secret, `${testBase}${model.management.keysPath}`);
 
   const other = await page.context().newPage();
   await openKeyManager(other);
 
-  const [a, b] = await Promise.all([createKeys(page, headers, 'Tab A'), createKeys(other, headers, 'Tab B')]);
+  const [a, b] = await Promise.all([createKeys(page, create, 'Tab A'), createKeys(other, create, 'Tab B')]);
   expect(new Set([...a, ...b]).size).toBe(2 * PER_TAB);
 
   // A third tab reads only what was saved.
@@ -52,7 +52,7 @@ test('two tabs creating 20 keys each at the same moment keep all 40', async ({ p
       const response = await fetch(url, { headers });
       return ((await response.json()) as { data: { id: string }[] }).data.map((key) => key.id);
     },
-    { url: `${testBase}${model.management.keysPath}?limit=100`, headers },
+    withKey(model.auth.schemes[0]!, secret, `${testBase}${model.management.keysPath}?limit=100`),
   );
   expect(listed).toEqual(expect.arrayContaining([...a, ...b]));
 });

@@ -1,10 +1,11 @@
 /**
- * The document's security schemes as the model's auth schemes: `apiKey` in a header and `http`
- * bearer. What the model cannot represent (keys in the query string or a cookie, Basic auth,
+ * The document's security schemes as the model's auth schemes: `apiKey` in a header or in the
+ * query string, and `http` bearer. What the model cannot represent (keys in a cookie, Basic auth,
  * OAuth 2, OpenID Connect) is skipped with a warning; an API left with no scheme Keyport can
  * serve is refused.
  */
 import { authSchemeSchema, type AuthScheme } from '../schema/auth.ts';
+import { schemeId } from '../runtime/auth-schemes.ts';
 import type { OpenApiDocument, SecurityScheme } from './document.ts';
 import { OpenApiImportError, pointer, type ImportWarning } from './problems.ts';
 
@@ -15,8 +16,6 @@ export interface ImportedAuth {
 }
 
 function describeUnsupported(scheme: SecurityScheme): string {
-  if (scheme.type === 'apiKey' && scheme.in === 'query')
-    return `A key in the query string (\`?${scheme.name ?? ''}=\`) is not supported yet: keys in URLs end up in logs and browser history`;
   if (scheme.type === 'apiKey' && scheme.in === 'cookie') return 'A key in a cookie is not supported: Keyport serves keys sent by servers';
   if (scheme.type === 'apiKey' && scheme.name?.toLowerCase() === 'authorization')
     return 'A raw key in `Authorization` is not supported; `http` bearer (`Authorization: Bearer <key>`) is';
@@ -29,6 +28,7 @@ function describeUnsupported(scheme: SecurityScheme): string {
 function supported(scheme: SecurityScheme): AuthScheme | undefined {
   if (scheme.type === 'apiKey' && scheme.in === 'header' && scheme.name && scheme.name.toLowerCase() !== 'authorization')
     return { type: 'header', name: scheme.name };
+  if (scheme.type === 'apiKey' && scheme.in === 'query' && scheme.name) return { type: 'query', name: scheme.name };
   if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer') return { type: 'bearer' };
   return undefined;
 }
@@ -53,8 +53,11 @@ export function importAuth(file: string, document: OpenApiDocument, warnings: Im
       skipped.push(`\`${name}\`: ${checked.error.issues[0]!.message.replace(/\.$/, '')}`);
       continue;
     }
+    // Header names are case-insensitive; query parameter names are not.
     const same = schemes.find(
-      (s) => s.type === auth.type && (s.type === 'bearer' || s.name.toLowerCase() === (auth as { name: string }).name.toLowerCase()),
+      (s) =>
+        schemeId(s) === schemeId(auth) ||
+        (s.type === 'header' && auth.type === 'header' && s.name.toLowerCase() === auth.name.toLowerCase()),
     );
     byName.set(name, same ?? auth);
     if (!same) schemes.push(auth);
@@ -65,7 +68,7 @@ export function importAuth(file: string, document: OpenApiDocument, warnings: Im
         pointer: pointer('components', 'securitySchemes'),
         message: `Keyport builds portals for APIs that take API keys, and this document declares no scheme it can serve${
           skipped.length ? ` (${skipped.join('; ')})` : ''
-        }. Declare the key as \`type: apiKey, in: header\` or \`type: http, scheme: bearer\`; APIs whose only schemes are OAuth 2, OpenID Connect or cookies are not supported.`,
+        }. Declare the key as \`type: apiKey, in: header\` (or \`in: query\`) or \`type: http, scheme: bearer\`; APIs whose only schemes are OAuth 2, OpenID Connect or cookies are not supported.`,
       },
     ]);
   }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { builtinEndpoints } from '../builtins.ts';
 import { buildModel, type ApiModel } from '../model.ts';
+import { keyQueryParams } from '../runtime/auth-schemes.ts';
 import { presetSchema, type PresetInput } from '../schema/index.ts';
 import { importAuth } from './auth.ts';
 import { recogniseCollections } from './collections.ts';
@@ -118,11 +119,12 @@ export function importOpenApi(document: OpenApiDocument, file = 'document'): Imp
     context,
   );
   const keyHeaders = ['authorization', ...auth.schemes.flatMap((s) => (s.type === 'header' ? [s.name.toLowerCase()] : []))];
+  const keyParams = keyQueryParams(auth.schemes);
   const endpoints = importEndpoints(
     routes,
     recognised.actions,
     [...declared, ...recognised.collections],
-    { ...context, file, document, auth, keyHeaders },
+    { ...context, file, document, auth, keyHeaders, keyParams },
     [management.keysPath, management.whoamiPath],
   );
   avoidBuiltinResources(endpoints, management, product.id);

@@ -107,12 +107,15 @@ interface Context extends SchemaContext {
   document: OpenApiDocument;
   auth: ImportedAuth;
   keyHeaders: string[];
+  /** Query parameters that carry the key: an operation that also lists them as parameters does not get them as its own. */
+  keyParams: string[];
 }
 
 function query(route: RoutedOperation, where: string, context: Context, action: EndpointAction | undefined): z.ZodObject | undefined {
   const shape: Record<string, z.ZodType> = {};
   route.operation.parameters?.forEach((parameter, i) => {
     const at = `${where}/parameters/${i}`;
+    if (parameter.in === 'query' && context.keyParams.includes(parameter.name)) return;
     if (parameter.in === 'query') {
       const schema = zodQueryParameter(parameter.schema, at, context);
       const described = parameter.description ? schema.describe(parameter.description) : schema;

@@ -3,11 +3,12 @@
  * environments answer, how keys are sent, the scopes, collections and endpoints, and then every
  * warning with its JSON pointer.
  */
+import { keyLine } from '../runtime/index.ts';
 import type { ImportResult } from './index.ts';
 
 export function importSummary({ model, warnings }: ImportResult): string {
   const own = model.endpoints.filter((e) => e.action.type !== 'keys' && e.action.type !== 'whoami');
-  const schemes = model.auth.schemes.map((s) => (s.type === 'bearer' ? 'Authorization: Bearer <key>' : `${s.name}: <key>`));
+  const schemes = model.auth.schemes.map((s) => keyLine(s, '<key>'));
   const lines = [
     `${model.product.name} (${model.product.docsTitle})`,
     ...model.environments.map((env) => `  ${env.id.padEnd(4)} ${env.baseUrl}  keys ${env.keyPrefix}…`),

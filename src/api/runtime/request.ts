@@ -4,7 +4,7 @@
  * it from the model's examples (`../example-request.ts`); the console builds it in the browser
  * from what the reader typed, with the same function.
  */
-import type { KeyHeader } from './auth-schemes.ts';
+import type { KeyPlacement } from './auth-schemes.ts';
 
 export interface ExampleRequest {
   method: string;
@@ -14,7 +14,7 @@ export interface ExampleRequest {
   url: string;
   query: Array<[string, string]>;
   /** Where the key goes: `Authorization` with `Bearer ` before it, or a header of its own; `null` sends none. */
-  auth: KeyHeader | null;
+  auth: KeyPlacement | null;
   /** Headers other than the key's, e.g. `Content-Type`. */
   headers: Array<[string, string]>;
   body?: unknown;
@@ -34,7 +34,7 @@ export interface RequestTarget {
 
 export interface RequestParts {
   baseUrl: string;
-  auth: KeyHeader | null;
+  auth: KeyPlacement | null;
   /** The `{id}` path parameter, for paths that have one. */
   id?: string | undefined;
   /** Empty values are left out. */

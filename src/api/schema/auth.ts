@@ -15,7 +15,18 @@ const bearerSchemeSchema = z.strictObject({
   type: z.literal('bearer'),
 });
 
-export const authSchemeSchema = z.discriminatedUnion('type', [headerSchemeSchema, bearerSchemeSchema]);
+/**
+ * A query parameter that carries the key, e.g. `?api_key=sk_live_…`, for APIs that take keys no
+ * other way. URLs end up in logs and browser history, so docs warn about it and prefer a header
+ * scheme when the API also accepts one.
+ */
+const querySchemeSchema = z.strictObject({
+  type: z.literal('query'),
+  /** Parameter name as sent; matched exactly (query parameter names are case-sensitive). */
+  name: z.string().regex(/^[A-Za-z0-9._~-]+$/, 'A query parameter name is letters, digits, ".", "_", "~" and "-", e.g. "api_key".'),
+});
+
+export const authSchemeSchema = z.discriminatedUnion('type', [headerSchemeSchema, bearerSchemeSchema, querySchemeSchema]);
 export type AuthScheme = z.output<typeof authSchemeSchema>;
 
 /** Accepted schemes, primary first; all are equivalent. */

@@ -11,16 +11,20 @@ import {
   formatBytes,
   formatDuration,
   fullAccessScope,
-  keyHeader,
+  keyPlacement,
   MAX_BODY_BYTES,
   MAX_HEADER_BYTES,
   MAX_URL_BYTES,
   missingScopes,
-  type KeyHeader,
+  type KeyPlacement,
 } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
 import { endpointRef, errorInfos, labApi, whoamiEndpoint, type EndpointRef, type ErrorInfo, type LabApi } from '../widgets/widget-data.ts';
 import { counted } from '../widgets/format.ts';
+
+/** Where a scheme puts the key, in words: "the X-API-Key header" or "the api_key query parameter". */
+const carrier = (placement: KeyPlacement) =>
+  placement.in === 'header' ? `the ${placement.header} header` : `the ${placement.param} query parameter`;
 
 /** How the error lab makes the sandbox answer with one error. */
 export type Provocation =
@@ -28,7 +32,7 @@ export type Provocation =
   | { kind: 'truncated-key' }
   | { kind: 'mistyped-key' }
   | { kind: 'unknown-key' }
-  | { kind: 'two-keys'; schemes: [KeyHeader, KeyHeader] }
+  | { kind: 'two-keys'; schemes: [KeyPlacement, KeyPlacement] }
   | { kind: 'revoked' }
   | { kind: 'expired'; via: 'roll'; graceSeconds: number }
   | { kind: 'expired'; via: 'expiry'; days: number }
@@ -102,7 +106,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
   const collectionEndpoint = (type: string) => model.endpoints.find((e) => e.action.type === type && isCollectionAction(e) && allowed(e));
   const test = environment(model, 'test');
   const live = environment(model, 'live');
-  const schemes = model.auth.schemes.map(keyHeader);
+  const schemes = model.auth.schemes.map(keyPlacement);
 
   return {
     missing_api_key: () => [
@@ -139,11 +143,11 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
     ],
     conflicting_api_keys: () =>
       schemes.length < 2
-        ? 'This API accepts the key in one header only, so a request cannot carry two different keys.'
+        ? `This API accepts the key in one ${schemes[0]!.in === 'header' ? 'header' : 'query parameter'} only, so a request cannot carry two different keys.`
         : [
             {
               label: 'Send two different keys',
-              setup: `Sends one key in the ${schemes[0]!.header} header and another in the ${schemes[1]!.header} header.`,
+              setup: `Sends one key in ${carrier(schemes[0]!)} and another in ${carrier(schemes[1]!)}.`,
               provoke: { kind: 'two-keys', schemes: [schemes[0]!, schemes[1]!] },
               endpoint: whoami,
             },

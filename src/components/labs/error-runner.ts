@@ -9,7 +9,16 @@ import type { ClientOptions } from '../../sdk/index.ts';
 import { sandboxClient } from '../sandbox/sandbox-session.ts';
 import { callEndpoint, sdkErrorData, type SdkErrorData } from '../widgets/sdk-call.ts';
 import { rebuild, recorder, type Exchange } from './exchange.ts';
-import { createThrowaway, keyHeaderNames, manage, ownerSecret, revokeQuietly, withSettings, type LabSession } from './lab-session.ts';
+import {
+  createThrowaway,
+  keyHeaderNames,
+  keyParamNames,
+  manage,
+  ownerSecret,
+  revokeQuietly,
+  withSettings,
+  type LabSession,
+} from './lab-session.ts';
 import type { ErrorCase } from './error-cases.ts';
 
 export interface CaseResult {
@@ -45,6 +54,7 @@ export async function runCase(session: LabSession, c: ErrorCase, randomLength: n
   const cleanup: string[] = [];
   const test = environment(api, 'test');
   const names = keyHeaderNames(api);
+  const params = keyParamNames(api);
   const fresh = () => generateKey(test.keyPrefix, randomLength);
 
   let sent: { exchange: Exchange | null; outcome: SdkErrorData | null } = { exchange: null, outcome: null };
@@ -61,7 +71,8 @@ export async function runCase(session: LabSession, c: ErrorCase, randomLength: n
   ) {
     const record = recorder({
       keyHeaders: names,
-      ...(options.drop && { drop: options.drop }),
+      keyParams: params,
+      ...(options.drop && { drop: options.drop, dropParams: params }),
       ...(options.rewrite && { rewrite: options.rewrite }),
     });
     const clientOptions: ClientOptions = { apiKey: key ?? '', checkKeyFormat: false, fetch: record.fetch };
@@ -112,8 +123,17 @@ export async function runCase(session: LabSession, c: ErrorCase, randomLength: n
       case 'two-keys': {
         const [first, second] = p.schemes;
         const other = fresh();
-        await send(fresh(), { scheme: first.scheme, headers: { [second.header]: `${second.prefix}${other}` } });
-        steps.push(`Sent ${requestWords} with one key in each of two headers.`);
+        if (second.in === 'header') await send(fresh(), { scheme: first.scheme, headers: { [second.header]: `${second.prefix}${other}` } });
+        else
+          await send(fresh(), {
+            scheme: first.scheme,
+            rewrite: (request) => {
+              const url = new URL(request.url);
+              url.searchParams.set(second.param, other);
+              return new Request(url, request);
+            },
+          });
+        steps.push(`Sent ${requestWords} with one key in each of two places.`);
         break;
       }
       case 'revoked': {

@@ -20,11 +20,39 @@ export function maskHeader(name: string, value: string, names: readonly string[]
   return value ? maskApiKey(value) : value;
 }
 
+/** The URL with the value of every query parameter that carries a key masked. */
+export function maskUrl(url: string, params: readonly string[]): string {
+  if (!params.length) return url;
+  const parsed = new URL(url);
+  let masked = false;
+  for (const name of params) {
+    const values = parsed.searchParams.getAll(name);
+    if (!values.length) continue;
+    parsed.searchParams.delete(name);
+    for (const value of values) parsed.searchParams.append(name, value ? maskApiKey(value) : value);
+    masked = true;
+  }
+  return masked ? parsed.href : url;
+}
+
+/** The request without any key: its key headers and key query parameters taken off. */
+export function withoutKey(request: Request, carriers: { headers: readonly string[]; params: readonly string[] }): Request {
+  for (const name of carriers.headers) request.headers.delete(name);
+  const url = new URL(request.url);
+  if (!carriers.params.some((name) => url.searchParams.has(name))) return request;
+  for (const name of carriers.params) url.searchParams.delete(name);
+  return new Request(url, request);
+}
+
 export interface RecorderOptions {
   /** Header names that carry keys: their values are masked in the record. */
   keyHeaders: readonly string[];
+  /** Query parameters that carry keys: their values are masked in the recorded URL. */
+  keyParams?: readonly string[];
   /** Headers taken off before sending (e.g. every key header, to send no key at all). */
   drop?: readonly string[];
+  /** Query parameters taken off before sending. */
+  dropParams?: readonly string[];
   /** Changes the request on its way out (a broken body, another method). */
   rewrite?: (request: Request) => Request | Promise<Request>;
   /** Called with each exchange as it completes. */
@@ -48,12 +76,12 @@ export function recorder(options: RecorderOptions): Recorder {
   const exchanges: Exchange[] = [];
   const fetchFn: FetchFunction = async (input, init) => {
     let request = new Request(input, init);
-    for (const name of options.drop ?? []) request.headers.delete(name);
+    request = withoutKey(request, { headers: options.drop ?? [], params: options.dropParams ?? [] });
     if (options.rewrite) request = await options.rewrite(request);
     const body = request.body ? shortened(await request.clone().text()) : null;
     const sent: SentRequest = {
       method: request.method,
-      url: request.url,
+      url: maskUrl(request.url, options.keyParams ?? []),
       headers: [...request.headers].map(([name, value]) => [name, maskHeader(name, value, options.keyHeaders)]),
       body,
     };

@@ -41,7 +41,8 @@ interface Cleaner {
 
 function cleaners(data: KeyInspectorData): Cleaner[] {
   const headers = data.headerNames.map((h) => h.replace(/[-]/g, '\\-')).join('|');
-  const headerLine = new RegExp(`^(?:${headers})\\s*:\\s*`, 'i');
+  // An API that takes keys only in the query string has no key header to recognise.
+  const headerLine = new RegExp(`^(?:${headers || '(?!)'})\\s*:\\s*`, 'i');
   return [
     {
       test: (v) => UNUSUAL.test(v),

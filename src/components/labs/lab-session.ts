@@ -115,4 +115,7 @@ export async function withSettings<T>(sandbox: Sandbox, patch: Partial<Settings>
 }
 
 /** Header names that carry keys in this API, e.g. `X-API-Key`, `Authorization`. */
-export const keyHeaderNames = (api: Pick<LabApi, 'schemes'>): string[] => api.schemes.map((s) => s.header);
+export const keyHeaderNames = (api: Pick<LabApi, 'schemes'>): string[] => api.schemes.flatMap((s) => (s.in === 'header' ? [s.header] : []));
+
+/** Query parameters that carry keys in this API, e.g. `api_key`. */
+export const keyParamNames = (api: Pick<LabApi, 'schemes'>): string[] => api.schemes.flatMap((s) => (s.in === 'query' ? [s.param] : []));

@@ -35,15 +35,22 @@ export interface AppOptions {
   endpoint: EndpointRef;
   /** Header names that carry the key, to tell which key a request used. */
   keyHeaders: readonly string[];
+  /** Query parameters that carry the key, for APIs that take it in the URL. */
+  keyParams?: readonly string[];
   /** The lab's key id for a secret it made. */
   keyIdOf: (secret: string) => string | null;
   onRequest: (request: AppRequest) => void;
 }
 
-function keyIn(headers: Headers, names: readonly string[]): string | null {
+function keyIn(request: Request, names: readonly string[], params: readonly string[]): string | null {
   for (const name of names) {
-    const value = headers.get(name);
+    const value = request.headers.get(name);
     if (value) return value.replace(/^Bearer\s+/i, '');
+  }
+  const query = new URL(request.url).searchParams;
+  for (const name of params) {
+    const value = query.get(name);
+    if (value) return value;
   }
   return null;
 }
@@ -54,7 +61,7 @@ export function startApp(options: AppOptions): SimulatedApp {
   let lastKeyId: string | null = null;
   const watching: FetchFunction = (input, init) => {
     const request = new Request(input, init);
-    const secret = keyIn(request.headers, options.keyHeaders);
+    const secret = keyIn(request, options.keyHeaders, options.keyParams ?? []);
     lastKeyId = secret === null ? null : options.keyIdOf(secret);
     return fetch(request);
   };

@@ -12,7 +12,7 @@ import { sandboxClient } from '../sandbox/sandbox-session.ts';
 import { callEndpoint, sdkErrorData } from '../widgets/sdk-call.ts';
 import { sleep as realSleep } from '../widgets/sleep.ts';
 import type { RotationData } from '../widgets/widget-data.ts';
-import { createThrowaway, keyHeaderNames, manage, revokeQuietly, type LabSession } from './lab-session.ts';
+import { createThrowaway, keyHeaderNames, keyParamNames, manage, revokeQuietly, type LabSession } from './lab-session.ts';
 import {
   countRequest,
   NO_TRAFFIC,
@@ -283,6 +283,7 @@ export function createRotationLab(deps: RotationDeps): RotationLab {
         intervalMs: data.intervalMs,
         endpoint: data.api.whoami,
         keyHeaders: keyHeaderNames(data.api),
+        keyParams: keyParamNames(data.api),
         keyIdOf: (secret) => [...secrets].find(([, value]) => value === secret)?.[0] ?? null,
         onRequest: (request) => set({ stats: countRequest(state.stats, request, ids) }),
       });

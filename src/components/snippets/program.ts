@@ -1,9 +1,11 @@
 /**
- * What every generator needs to write one complete program: the request (method, full URL, the
- * key's header, other headers, body), where the key comes from, and where the request goes.
+ * What every generator needs to write one complete program: the request (method, full URL, where
+ * the key goes, other headers, body), where the key comes from, and where the request goes.
+ * A key sent as a query parameter is added to the URL by the program itself, URL-encoded with
+ * the language's own encoder, after the endpoint's own parameters.
  */
 import type { ExampleRequest } from '../../api/runtime/request.ts';
-import type { KeyHeader } from '../../api/runtime/index.ts';
+import type { KeyPlacement } from '../../api/runtime/index.ts';
 
 export interface RenderOptions {
   /** The environment variable the key is read from, e.g. `HUECHAT_API_KEY`. */
@@ -22,7 +24,7 @@ export interface SnippetProgram {
   method: string;
   /** The full URL, query string included. */
   url: string;
-  auth: KeyHeader | null;
+  auth: KeyPlacement | null;
   headers: Array<[string, string]>;
   /** The JSON body; `undefined` when the request has none. */
   body?: unknown;
@@ -35,6 +37,18 @@ export interface SnippetProgram {
   sdkPackage: string;
 }
 
+/**
+ * For a key sent as a query parameter: the URL up to where the encoded key goes, e.g.
+ * `https://…/forecast?city=Oslo&api_key=`; `null` when the key goes in a header or is not sent.
+ */
+export function keyUrlPrefix(program: Pick<SnippetProgram, 'url' | 'auth'>): string | null {
+  if (program.auth?.in !== 'query') return null;
+  return `${program.url}${program.url.includes('?') ? '&' : '?'}${program.auth.param}=`;
+}
+
+/** The comment line that says the key travels in the URL, and why a header is better. */
+export const QUERY_KEY_WARNING = 'This API takes the key in the URL: URLs end up in server logs and shell history, so keep them private.';
+
 /** The message a program prints when the key's environment variable is not set. */
 export const missingKeyMessage = (envVar: string) => `Set ${envVar} to your API key first, e.g. export ${envVar}=...`;
 
@@ -46,6 +60,7 @@ function withQuery(url: string, query: Array<[string, string]>): string {
 
 export function toProgram(request: ExampleRequest, options: RenderOptions): SnippetProgram {
   const comment = [options.target];
+  if (request.auth?.in === 'query') comment.push(QUERY_KEY_WARNING);
   if (options.revealKey) comment.push('This code contains your real key: keep it out of version control and shared places.');
   return {
     method: request.method,

@@ -6,7 +6,7 @@
  * The docs' samples and the try-it console both render through here.
  */
 import { targetBaseUrl, targetSentence, type CodeTarget } from '../../api/code-targets.ts';
-import { keyHeader, type ExampleRequest } from '../../api/runtime/index.ts';
+import { defaultScheme, keyPlacement, type ExampleRequest } from '../../api/runtime/index.ts';
 import type { ApiModel } from '../../api/model.ts';
 import type { EnvironmentId } from '../../api/schema/environments.ts';
 import { csharp } from './generators/csharp.ts';
@@ -49,7 +49,7 @@ export function snippetSettings(model: ApiModel): SnippetSettings {
   return {
     envVar: model.product.envVar,
     sdkPackage: model.product.sdkPackage,
-    primaryScheme: keyHeader(model.auth.schemes[0]!).scheme,
+    primaryScheme: keyPlacement(defaultScheme(model.auth.schemes)).scheme,
     targets: Object.fromEntries(TARGETS.map((target) => [target, where(target)])) as SnippetSettings['targets'],
   };
 }

@@ -9,7 +9,7 @@
  */
 import '../../styles/widgets.css';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { KeyHeader } from '../../api/runtime/auth-schemes.ts';
+import type { KeyPlacement } from '../../api/runtime/auth-schemes.ts';
 import { alternativeScope } from '../../api/runtime/scopes.ts';
 import { startSandboxFor } from '../sandbox/sandbox-session.ts';
 import { useWallet } from '../wallet/use-wallet.ts';
@@ -171,9 +171,12 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
   };
 
   /** Where the chosen scheme puts the key, for the code panel; `null` when no key is sent. */
-  const keyHeaderOf = (schemeId: string): KeyHeader | null => {
+  const keyHeaderOf = (schemeId: string): KeyPlacement | null => {
     const scheme = data.schemes.find((s) => s.id === schemeId);
-    return scheme ? { scheme: scheme.id, header: scheme.header, prefix: scheme.prefix } : null;
+    if (!scheme) return null;
+    return scheme.in === 'header'
+      ? { in: 'header', scheme: scheme.id, header: scheme.header, prefix: scheme.prefix }
+      : { in: 'query', scheme: scheme.id, param: scheme.param };
   };
   const snippet = snippetKey(draft, selection, pasted, walletEntry);
   const tags = [...new Set(data.endpoints.map((e) => e.tag))];

@@ -5,14 +5,14 @@
  * when the console hydrates later, it reads the request from the hash).
  */
 import type { ApiModel } from '../../api/model.ts';
-import { keyHeader } from '../../api/runtime/index.ts';
+import { defaultScheme, keyPlacement } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
 import { endpointInfo } from '../widgets/widget-data.ts';
 import { defaultDraft } from './console-send.ts';
 import { requestHash } from './request-draft.ts';
 
-/** `#try-it=…` with the endpoint's example request, sent with the model's first auth scheme. */
+/** `#try-it=…` with the endpoint's example request, sent with the model's default auth scheme. */
 export function endpointRequestHash(model: ApiModel, endpoint: Endpoint): string {
-  const draft = defaultDraft(endpointInfo(model, endpoint), keyHeader(model.auth.schemes[0]!).scheme);
+  const draft = defaultDraft(endpointInfo(model, endpoint), keyPlacement(defaultScheme(model.auth.schemes)).scheme);
   return requestHash(draft, { example: true });
 }

@@ -14,6 +14,7 @@ import {
 import { sandboxClient } from '../sandbox/sandbox-session.ts';
 import { callEndpoint, sdkErrorData, type SdkErrorData } from '../widgets/sdk-call.ts';
 import type { EndpointInfo, SchemeInfo } from '../widgets/widget-data.ts';
+import { withoutKey } from '../labs/exchange.ts';
 import { NO_SCHEME } from './request-draft.ts';
 
 export interface SendInput {
@@ -38,16 +39,15 @@ export type SendResult =
   | { kind: 'response'; status: number; headers: Array<[string, string]>; body: unknown; ms: number; error: SdkErrorInfo | null }
   | { kind: 'failure'; message: string; ms: number | null };
 
-/** Header names of every scheme, for taking the key out when the reader chose to send none. */
-const headerNames = (schemes: SchemeInfo[]) => schemes.map((s) => s.header);
+/** Where every scheme puts a key, for taking the key out when the reader chose to send none. */
+const carriers = (schemes: SchemeInfo[]) => ({
+  headers: schemes.flatMap((s) => (s.in === 'header' ? [s.header] : [])),
+  params: schemes.flatMap((s) => (s.in === 'query' ? [s.param] : [])),
+});
 
-/** A fetch that drops the auth headers: the SDK always sends the key's header, and "none" means none. */
-function withoutAuth(names: string[]): FetchFunction {
-  return (input, init) => {
-    const request = new Request(input, init);
-    for (const name of names) request.headers.delete(name);
-    return fetch(request);
-  };
+/** A fetch that takes the key off: the SDK always sends the key, and "none" means none. */
+function withoutAuth(where: ReturnType<typeof carriers>): FetchFunction {
+  return (input, init) => fetch(withoutKey(new Request(input, init), where));
 }
 
 export async function sendRequest(input: SendInput): Promise<SendResult> {
@@ -58,7 +58,7 @@ export async function sendRequest(input: SendInput): Promise<SendResult> {
     // No key, or "send anyway": let the SDK send what it was given, as the reader asked.
     checkKeyFormat: input.key !== null && input.checkKeyFormat,
     ...(noScheme
-      ? { fetch: withoutAuth(headerNames(input.schemes)) }
+      ? { fetch: withoutAuth(carriers(input.schemes)) }
       : { authScheme: input.scheme as NonNullable<ClientOptions['authScheme']> }),
   };
 

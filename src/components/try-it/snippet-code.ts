@@ -4,7 +4,7 @@
  * needed. Everything it knows of the model comes from the console's data (`SnippetSettings`).
  */
 import type { CodeTarget } from '../../api/code-targets.ts';
-import { requestFor, type KeyHeader, type RequestTarget } from '../../api/runtime/index.ts';
+import { requestFor, type KeyPlacement, type RequestTarget } from '../../api/runtime/index.ts';
 import type { EnvironmentId } from '../../api/schema/environments.ts';
 import type { SnippetLanguage } from '../snippets/languages.ts';
 import { optionsFor, renderSnippet, type SnippetSettings } from '../snippets/render.ts';
@@ -16,7 +16,7 @@ export interface SnippetInput {
   /** The parsed body; `undefined` for none. */
   body: unknown;
   /** Where the key goes; `null` sends none. */
-  auth: KeyHeader | null;
+  auth: KeyPlacement | null;
   /** The environment of the chosen key; the test environment when unknown. */
   environment: EnvironmentId;
   /** Where the code sends its request. */

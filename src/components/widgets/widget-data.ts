@@ -15,10 +15,12 @@ import { requestExample } from '../../api/examples.ts';
 import { fullAccessOnlyNote, type FullAccessOnlyNote } from '../../api/full-access-keys.ts';
 import type { ApiModel } from '../../api/model.ts';
 import {
+  defaultScheme,
   errorDocsPath,
   fullAccessScope,
-  keyHeader,
-  keyHeaderName,
+  keyPlacement,
+  keyHeaderNames,
+  type KeyPlacement,
   missingScopes,
   RATE_LIMIT_HEADERS,
   schemeLabel,
@@ -42,17 +44,13 @@ export interface EnvironmentInfo {
   keyPrefix: string;
 }
 
-/** An accepted way to send the key; `id` is what the SDK's `authScheme` option takes. */
-/** An accepted auth scheme: where the key goes, and how a form names it. */
-export interface SchemeInfo {
-  /** `bearer`, or the header's name (the SDK's `authScheme`). */
+/** An accepted auth scheme: where the key goes (a header, or a query parameter), and how a form names it. */
+export type SchemeInfo = KeyPlacement & {
+  /** `bearer`, the header's name, or `?` and the query parameter's name (the SDK's `authScheme`). */
   id: string;
-  /** e.g. "X-API-Key header" or "Authorization: Bearer". */
+  /** e.g. "X-API-Key header", "Authorization: Bearer" or "api_key query parameter". */
   label: string;
-  header: string;
-  /** Text before the key in the header's value, e.g. `Bearer `. */
-  prefix: string;
-}
+};
 
 export interface QueryField {
   name: string;
@@ -201,10 +199,13 @@ function apiInfo(model: ApiModel): ApiInfo {
       sdkPackage: model.product.sdkPackage,
     },
     environments: model.environments.map(({ id, name, baseUrl, keyPrefix }) => ({ id, name, baseUrl, keyPrefix })),
-    schemes: model.auth.schemes.map((scheme) => {
-      const { scheme: id, header, prefix } = keyHeader(scheme);
-      return { id, label: schemeLabel(scheme), header, prefix };
-    }),
+    // The default scheme first: forms preselect it, and it sends the key in a header when the API takes one.
+    schemes: [defaultScheme(model.auth.schemes), ...model.auth.schemes.filter((s) => s !== defaultScheme(model.auth.schemes))].map(
+      (scheme) => {
+        const placement = keyPlacement(scheme);
+        return { ...placement, id: placement.scheme, label: schemeLabel(scheme) };
+      },
+    ),
     fullAccessScope: fullAccessScope(model).id,
     managementScopes: model.management.scopes,
   };
@@ -463,6 +464,6 @@ export function keyInspectorData(model: ApiModel): KeyInspectorData {
     keyLength: model.keyFormat.randomLength + model.keyFormat.checksumLength,
     randomLength: model.keyFormat.randomLength,
     checksumLength: model.keyFormat.checksumLength,
-    headerNames: model.auth.schemes.map(keyHeaderName),
+    headerNames: keyHeaderNames(model.auth.schemes),
   };
 }

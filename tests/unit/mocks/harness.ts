@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, expect } from 'vitest';
 import { loadModel, type ApiModel } from '../../../src/api/index.ts';
-import { environment, fullAccessScope, missingScopes } from '../../../src/api/runtime/index.ts';
+import { environment, fullAccessScope, missingScopes, withKey } from '../../../src/api/runtime/index.ts';
 import type { Endpoint } from '../../../src/api/schema/endpoints.ts';
 import { manualClock, type ManualClock } from '../../../mocks/clock.ts';
 import { startNodeSandbox } from '../../../mocks/node.ts';
@@ -16,7 +16,7 @@ import { openApiCheck } from './openapi-check.ts';
 export const START = Date.UTC(2026, 0, 15, 12, 0, 0);
 
 export interface CallOptions {
-  /** Sent in the preset's first auth scheme; `null` sends no key. @default the owner key */
+  /** Sent in the preset's first auth scheme (a header, or the query string); `null` sends no key. @default the owner key */
   key?: string | null | undefined;
   /** @default 'test' */
   env?: 'live' | 'test';
@@ -47,9 +47,10 @@ export interface Harness {
   close(): void;
 }
 
-/** The header that carries `key` in the preset's first accepted scheme. */
+/** The header that carries `key` in the preset's first accepted scheme (presets send keys in headers). */
 export function authHeader(model: ApiModel, key: string): Record<string, string> {
   const scheme = model.auth.schemes[0]!;
+  if (scheme.type === 'query') throw new Error('This model takes the key in the query string; use withKey().');
   return scheme.type === 'bearer' ? { Authorization: `Bearer ${key}` } : { [scheme.name]: key };
 }
 
@@ -77,13 +78,15 @@ export async function startHarness(preset: string | ApiModel, options: SandboxOp
 
   const call: Harness['call'] = async (method, path, options = {}) => {
     const key = options.key === undefined ? owner : options.key;
-    const headers: Record<string, string> = { ...(key === null ? {} : authHeader(model, key)), ...options.headers };
+    const base = `${environment(model, options.env ?? 'test').baseUrl}${path}`;
+    const sent = key === null ? { url: base, headers: {} } : withKey(model.auth.schemes[0]!, key, base);
+    const headers: Record<string, string> = { ...sent.headers, ...options.headers };
     let body: string | undefined = options.rawBody;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['Content-Type'] = 'application/json';
     }
-    const response = await fetch(`${environment(model, options.env ?? 'test').baseUrl}${path}`, {
+    const response = await fetch(sent.url, {
       method,
       headers,
       ...(body === undefined ? {} : { body }),

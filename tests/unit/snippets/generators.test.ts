@@ -42,3 +42,31 @@ test('the local sandbox stands for the live environment under /live', () => {
   const live = new URL(model.environments.find((env) => env.id === 'live')!.baseUrl);
   expect(targetBaseUrl(model, 'local', 'live')).toBe(`http://127.0.0.1:8787/live${live.pathname}`);
 });
+
+describe('for an API that takes the key in the query string', async () => {
+  const { queryKeyModel, QUERY_KEY_PARAM, ALSO_HEADER } = await import('../../helpers/query-key-api.ts');
+  const only = await queryKeyModel();
+  const both = await queryKeyModel({ alsoHeader: true });
+  const list = only.endpoints.find((e) => e.id === 'contacts.list')!;
+
+  test.each(SNIPPET_LANGUAGES.map((l) => l.id).filter((id) => id !== 'sdk'))(
+    'the %s snippet adds the key from the environment variable to the URL, warns about it, and never inlines it by default',
+    (language) => {
+      const code = renderSnippet(language, buildRequest(only, list, { query: { limit: '1' } }), renderOptions(only, 'api', 'test'));
+      expect(code).toContain(only.product.envVar);
+      expect(code).toContain(QUERY_KEY_PARAM);
+      expect(code).toContain('limit=1');
+      expect(code).toMatch(/URLs end up in server logs/);
+      expect(code).not.toContain(key);
+      const shown = renderSnippet(language, buildRequest(only, list), renderOptions(only, 'api', 'test', key));
+      expect(shown).toContain(key);
+    },
+  );
+
+  test.each(SNIPPET_LANGUAGES.map((l) => l.id))('the %s snippet sends the key in the header when the API also takes one', (language) => {
+    const code = renderSnippet(language, buildRequest(both, list), renderOptions(both, 'api', 'test'));
+    // The parameter's name as the code would send it (Python and Ruby name their variable `api_key`).
+    expect(code).not.toMatch(new RegExp(`${QUERY_KEY_PARAM}=|["']${QUERY_KEY_PARAM}["']`));
+    if (language !== 'sdk') expect(code).toContain(ALSO_HEADER);
+  });
+});

@@ -4,7 +4,8 @@
  * that the sandbox stored exactly what the code showed), each auth scheme, an unset key variable
  * and a sandbox that is not running. Snippets are rendered for the local sandbox
  * (`http://127.0.0.1:8787`); the one change made before running them is the port, since each
- * test file starts its own sandbox on a free one.
+ * test file starts its own sandbox on a free one. By default the API is the preset's; a subject
+ * may give another model and the sandbox's environment that serves it (`KEYPORT_SPEC`).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,9 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LOCAL_SANDBOX_ORIGIN, targetBaseUrl } from '../../../src/api/code-targets.ts';
 import { buildRequest, sampleId, type RequestChoices } from '../../../src/api/example-request.ts';
-import { keyHeader } from '../../../src/api/runtime/index.ts';
+import { schemeLabel, withKey } from '../../../src/api/runtime/index.ts';
 import { requestExample } from '../../../src/api/examples.ts';
-import { loadModel } from '../../../src/api/index.ts';
+import { loadModel, type ApiModel } from '../../../src/api/index.ts';
 import type { Endpoint } from '../../../src/api/schema/endpoints.ts';
 import type { SnippetLanguage } from '../../../src/components/snippets/languages.ts';
 import { renderOptions, renderSnippet } from '../../../src/components/snippets/render.ts';
@@ -24,13 +25,24 @@ import { startSandboxServer, type SandboxServer } from '../../helpers/sandbox-se
 import { hostileBody } from './hostile.ts';
 import { RUN_TIMEOUT_MS, TOOLCHAINS, type Outcome } from './toolchains.ts';
 
-const model = loadModel();
-const { envVar } = model.product;
+/** The API whose snippets run, and how the sandbox server is started to serve it. */
+export interface SnippetSubject {
+  model: ApiModel;
+  /** Words in the suite's name, e.g. `npm run sandbox`. */
+  label: string;
+  /** The sandbox server's environment, e.g. `{ KEYPORT_SPEC: file }`. */
+  sandboxEnv?: Record<string, string>;
+  /** The endpoints run with their documented example. @default every endpoint */
+  endpoints?: (endpoint: Endpoint) => boolean;
+  /** Whether bodies are also sent with hostile text. @default true */
+  hostile?: boolean;
+}
+
 /** What readers get: the built, unminified SDK bundle (`npm run build:sdk`). */
 const SDK_BUNDLE = fileURLToPath(new URL('../../../sdk-dist/keyport-sdk.js', import.meta.url));
 
 /** Installs the SDK bundle as the package its snippets import, in `root/node_modules`, as `npm install` would. */
-function installSdk(root: string): void {
+function installSdk(model: ApiModel, root: string): void {
   const dir = join(root, 'node_modules', ...model.product.sdkPackage.split('/'));
   mkdirSync(dir, { recursive: true });
   copyFileSync(SDK_BUNDLE, join(dir, 'index.js'));
@@ -75,18 +87,15 @@ function order(endpoints: Endpoint[]): Endpoint[] {
  */
 class KeyPool {
   readonly base: string;
+  readonly model: ApiModel;
   #key: string;
   #uses = 0;
-  constructor(base: string, first: string) {
+  constructor(model: ApiModel, base: string, first: string) {
+    this.model = model;
     this.base = base;
     this.#key = first;
   }
   static readonly USES_PER_KEY = 20;
-
-  headers(key: string): Record<string, string> {
-    const auth = keyHeader(model.auth.schemes[0]!);
-    return { [auth.header]: `${auth.prefix}${key}` };
-  }
 
   async next(): Promise<string> {
     if (++this.#uses >= KeyPool.USES_PER_KEY) {
@@ -98,15 +107,16 @@ class KeyPool {
 
   /** Creates a full-access test key and returns its plaintext. */
   async create(name: string): Promise<string> {
-    const created = await this.call('POST', model.management.keysPath, { name });
+    const created = await this.call('POST', this.model.management.keysPath, { name });
     return (created as { secret: string }).secret;
   }
 
   async call(method: string, path: string, body?: unknown): Promise<unknown> {
     this.#uses++;
-    const response = await fetch(this.base + path, {
+    const { url, headers } = withKey(this.model.auth.schemes[0]!, this.#key, this.base + path);
+    const response = await fetch(url, {
       method,
-      headers: { ...this.headers(this.#key), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: { ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
@@ -116,7 +126,7 @@ class KeyPool {
 }
 
 /** The endpoint that reads back what `endpoint` writes: the collection's or the keys' `get`. */
-function readEndpoint(endpoint: Endpoint): Endpoint | undefined {
+function readEndpoint(model: ApiModel, endpoint: Endpoint): Endpoint | undefined {
   const { action } = endpoint;
   if ('collection' in action)
     return model.endpoints.find((e) => e.action.type === 'get' && 'collection' in e.action && e.action.collection === action.collection);
@@ -124,7 +134,7 @@ function readEndpoint(endpoint: Endpoint): Endpoint | undefined {
   return undefined;
 }
 
-function childEnv(key: string | null): NodeJS.ProcessEnv {
+function childEnv(envVar: string, key: string | null): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env[envVar];
   if (key !== null) env[envVar] = key;
@@ -141,7 +151,12 @@ async function closedPort(): Promise<number> {
 }
 
 /** Defines the tests for one language (one test file per language, so languages run in parallel). */
-export function describeSnippets(language: SnippetLanguage): void {
+export function describeSnippets(
+  language: SnippetLanguage,
+  subject: SnippetSubject = { model: loadModel(), label: 'npm run sandbox' },
+): void {
+  const { model } = subject;
+  const { envVar } = model.product;
   const toolchain = TOOLCHAINS[language];
   const missing = toolchain.missing();
   if (missing && process.env['CI'] === 'true') {
@@ -155,7 +170,7 @@ export function describeSnippets(language: SnippetLanguage): void {
   // A test may take as long as its snippet may run: on a busy machine a compiler (mcs, javac, go)
   // can be slow, and the runner's own limit, not the test's, should be what reports a hung run.
   describe.skipIf(Boolean(missing))(
-    `${language} snippets, run as printed against npm run sandbox`,
+    `${language} snippets, run as printed against ${subject.label}`,
     { timeout: RUN_TIMEOUT_MS + 10_000 },
     () => {
       let server: SandboxServer;
@@ -164,10 +179,10 @@ export function describeSnippets(language: SnippetLanguage): void {
       let runs = 0;
 
       beforeAll(async () => {
-        server = await startSandboxServer();
-        pool = new KeyPool(server.testBase, server.key!);
+        server = await startSandboxServer(subject.sandboxEnv);
+        pool = new KeyPool(model, server.testBase, server.key!);
         root = mkdtempSync(join(tmpdir(), `keyport-snippets-${language}-`));
-        if (language === 'sdk') installSdk(root);
+        if (language === 'sdk') installSdk(model, root);
       });
       afterAll(async () => {
         await server?.stop();
@@ -185,7 +200,7 @@ export function describeSnippets(language: SnippetLanguage): void {
       async function run(code: string, key: string | null, origin = server.origin): Promise<Outcome> {
         const dir = join(root, String(++runs));
         mkdirSync(dir);
-        return toolchain.run(code.replaceAll(LOCAL_SANDBOX_ORIGIN, origin), childEnv(key), dir);
+        return toolchain.run(code.replaceAll(LOCAL_SANDBOX_ORIGIN, origin), childEnv(envVar, key), dir);
       }
 
       async function runOk(code: string, key: string): Promise<Printed> {
@@ -207,7 +222,7 @@ export function describeSnippets(language: SnippetLanguage): void {
 
       const whoami = model.endpoints.find((e) => e.action.type === 'whoami')!;
       for (const scheme of model.auth.schemes) {
-        const name = scheme.type === 'bearer' ? 'Authorization: Bearer' : scheme.name;
+        const name = schemeLabel(scheme);
         test(`who am I, with the key in ${name}, answers 200`, async () => {
           const key = await pool.next();
           const result = await runOk(render(whoami, { scheme }), key);
@@ -216,14 +231,14 @@ export function describeSnippets(language: SnippetLanguage): void {
         });
       }
 
-      for (const endpoint of order(model.endpoints)) {
+      for (const endpoint of order(model.endpoints.filter(subject.endpoints ?? (() => true)))) {
         test(`${endpoint.method} ${endpoint.path} (${endpoint.id}) with the documented example answers ${endpoint.successStatus}`, async () => {
           const key = await pool.next();
           const result = await runOk(render(endpoint, await choicesFor(endpoint)), key);
           if (language !== 'sdk') expect(result.status).toBe(endpoint.successStatus);
         });
 
-        const hostile = hostileBody(endpoint, requestExample(model, endpoint));
+        const hostile = subject.hostile === false ? null : hostileBody(endpoint, requestExample(model, endpoint));
         if (hostile === null) continue;
         test(`${endpoint.method} ${endpoint.path} (${endpoint.id}) sends hostile text exactly as shown`, async () => {
           const key = await pool.next();
@@ -233,13 +248,23 @@ export function describeSnippets(language: SnippetLanguage): void {
           const expected = Object.fromEntries(hostile.fields.map((field) => [field, hostile.body[field]]));
           expect(result.body, 'the response').toMatchObject(expected);
           // And what the sandbox stored, read back with a plain fetch.
-          const get = readEndpoint(endpoint);
+          const get = readEndpoint(model, endpoint);
           const id =
             (result.body as { id?: string }).id ?? choices.id ?? (endpoint.path.includes('{id}') ? sampleId(model, endpoint) : undefined);
           if (get && id)
             expect(await pool.call('GET', get.path.replace('{id}', encodeURIComponent(id))), 'the stored record').toMatchObject(expected);
         });
       }
+
+      const list = model.endpoints.find((e) => e.action.type === 'list' && 'collection' in e.action && e.query?.shape['limit']);
+      if (list)
+        test(`${list.method} ${list.path} with its own query parameter (limit=1) sends it beside the key`, async () => {
+          const result = await runOk(render(list, { query: { limit: '1' } }), await pool.next());
+          if (language !== 'sdk') {
+            expect(result.status).toBe(200);
+            expect((result.body as { data: unknown[] }).data).toHaveLength(1);
+          }
+        });
 
       test(`stops with a message naming ${envVar} when it is not set`, async () => {
         const outcome = await run(render(whoami), null);

@@ -4,7 +4,7 @@
  * JSON encoder in its base library, so the body is the JSON text itself.
  */
 import { backslashQuoted, hex, jsonText } from '../literal.ts';
-import { missingKeyMessage, type SnippetProgram } from '../program.ts';
+import { keyUrlPrefix, missingKeyMessage, type SnippetProgram } from '../program.ts';
 
 export function csString(text: string): string {
   return backslashQuoted(text, '"', {
@@ -52,12 +52,14 @@ export function csharp(program: SnippetProgram): string {
     );
   }
   if (hasBody) lines.push(`        var json = ${csText(jsonText(program.body), '            ')};`, '');
+  const prefix = keyUrlPrefix(program);
+  const url = prefix === null ? csString(program.url) : `${csString(prefix)} + Uri.EscapeDataString(apiKey)`;
   lines.push(
     '        using (var client = new HttpClient())',
-    `        using (var request = new HttpRequestMessage(new HttpMethod(${csString(program.method)}), ${csString(program.url)}))`,
+    `        using (var request = new HttpRequestMessage(new HttpMethod(${csString(program.method)}), ${url}))`,
     '        {',
   );
-  if (auth)
+  if (auth?.in === 'header')
     lines.push(
       `            request.Headers.TryAddWithoutValidation(${csString(auth.header)}, ${auth.prefix ? `${csString(auth.prefix)} + apiKey` : 'apiKey'});`,
     );

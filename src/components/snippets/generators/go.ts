@@ -3,7 +3,7 @@
  * to encoding/json; imports are only those the program uses (Go refuses unused ones).
  */
 import { backslashQuoted, hex, literal, type LiteralSyntax } from '../literal.ts';
-import { missingKeyMessage, type SnippetProgram } from '../program.ts';
+import { keyUrlPrefix, missingKeyMessage, type SnippetProgram } from '../program.ts';
 
 export function goString(text: string): string {
   return backslashQuoted(text, '"', {
@@ -29,7 +29,9 @@ const fail = (what: string) => [`\tif err != nil {`, `\t\tfmt.Fprintln(os.Stderr
 
 export function go(program: SnippetProgram): string {
   const { auth, key, hasBody } = program;
-  const imports = [...(hasBody ? ['bytes', 'encoding/json'] : []), 'fmt', 'io', 'net/http', 'os'];
+  const prefix = keyUrlPrefix(program);
+  const imports = [...(hasBody ? ['bytes', 'encoding/json'] : []), 'fmt', 'io', 'net/http', ...(prefix === null ? [] : ['net/url']), 'os'];
+  const url = prefix === null ? goString(program.url) : `${goString(prefix)}+url.QueryEscape(apiKey)`;
   const lines = [
     ...program.comment.map((line) => `// ${line}`),
     '// Save as main.go, then run `go run main.go`.',
@@ -54,12 +56,13 @@ export function go(program: SnippetProgram): string {
   }
   if (hasBody) {
     lines.push(`\tpayload, err := json.Marshal(${literal(program.body, syntax, 1)})`, ...fail('err'), '');
-    lines.push(`\treq, err := http.NewRequest(${goString(program.method)}, ${goString(program.url)}, bytes.NewReader(payload))`);
+    lines.push(`\treq, err := http.NewRequest(${goString(program.method)}, ${url}, bytes.NewReader(payload))`);
   } else {
-    lines.push(`\treq, err := http.NewRequest(${goString(program.method)}, ${goString(program.url)}, nil)`);
+    lines.push(`\treq, err := http.NewRequest(${goString(program.method)}, ${url}, nil)`);
   }
   lines.push(...fail('err'));
-  if (auth) lines.push(`\treq.Header.Set(${goString(auth.header)}, ${auth.prefix ? `${goString(auth.prefix)}+apiKey` : 'apiKey'})`);
+  if (auth?.in === 'header')
+    lines.push(`\treq.Header.Set(${goString(auth.header)}, ${auth.prefix ? `${goString(auth.prefix)}+apiKey` : 'apiKey'})`);
   for (const [name, value] of program.headers) lines.push(`\treq.Header.Set(${goString(name)}, ${goString(value)})`);
   lines.push('', '\tres, err := http.DefaultClient.Do(req)', ...fail('err'), '\tdefer res.Body.Close()', '');
   lines.push('\tbody, err := io.ReadAll(res.Body)', ...fail('err'), '\tfmt.Println(res.Status)', '\tfmt.Println(string(body))', '}');

@@ -4,7 +4,7 @@
  * single-file program is read in the platform's encoding, which may not be UTF-8).
  */
 import { backslashQuoted, hex, jsonText } from '../literal.ts';
-import { missingKeyMessage, type SnippetProgram } from '../program.ts';
+import { keyUrlPrefix, missingKeyMessage, type SnippetProgram } from '../program.ts';
 
 /**
  * A Java string literal in ASCII. `\u` escapes stand for non-ASCII characters; the JSON escapes
@@ -39,8 +39,10 @@ const BUILDER_CALL: Record<string, (body: string) => string> = {
 export function java(program: SnippetProgram): string {
   const { auth, key, hasBody } = program;
   const needsBody = hasBody || (program.method !== 'GET' && program.method !== 'DELETE');
+  const prefix = keyUrlPrefix(program);
   const imports = [
     'java.io.IOException',
+    ...(prefix === null ? [] : ['java.net.URLEncoder']),
     ...(needsBody ? ['okhttp3.MediaType'] : []),
     'okhttp3.OkHttpClient',
     'okhttp3.Request',
@@ -78,10 +80,10 @@ export function java(program: SnippetProgram): string {
   }
   lines.push(
     '        Request request = new Request.Builder()',
-    `            .url(${javaString(program.url)})`,
+    `            .url(${prefix === null ? javaString(program.url) : `${javaString(prefix)} + URLEncoder.encode(apiKey, "UTF-8")`})`,
     `            ${BUILDER_CALL[program.method]!(body)}`,
   );
-  if (auth)
+  if (auth?.in === 'header')
     lines.push(`            .header(${javaString(auth.header)}, ${auth.prefix ? `${javaString(auth.prefix)} + apiKey` : 'apiKey'})`);
   // OkHttp sets Content-Type from the body's media type.
   for (const [name, value] of program.headers)

@@ -3,7 +3,7 @@
  * JavaScript object literal given to `JSON.stringify`.
  */
 import { backslashQuoted, hex, literal, type LiteralSyntax } from '../literal.ts';
-import { missingKeyMessage, type SnippetProgram } from '../program.ts';
+import { keyUrlPrefix, missingKeyMessage, type SnippetProgram } from '../program.ts';
 
 export function jsString(text: string): string {
   return backslashQuoted(text, "'", { unicode: (_, code) => (code > 0xffff ? `\\u{${hex(code, 1)}}` : `\\u${hex(code, 4)}`) });
@@ -38,21 +38,22 @@ export function jsKeyLines(key: SnippetProgram['key']): string[] {
 }
 
 export function node(program: SnippetProgram): string {
+  const { auth } = program;
   const headers = [
-    ...(program.auth
-      ? [`${jsString(program.auth.header)}: ${program.auth.prefix ? `${jsString(program.auth.prefix)} + apiKey` : 'apiKey'}`]
-      : []),
+    ...(auth?.in === 'header' ? [`${jsString(auth.header)}: ${auth.prefix ? `${jsString(auth.prefix)} + apiKey` : 'apiKey'}`] : []),
     ...program.headers.map(([name, value]) => `${jsString(name)}: ${jsString(value)}`),
   ];
   const options = [`  method: ${jsString(program.method)},`];
   if (headers.length) options.push('  headers: {', ...headers.map((h) => `    ${h},`), '  },');
   if (program.hasBody) options.push(`  body: JSON.stringify(${literal(program.body, jsSyntax, 1)}),`);
+  const prefix = keyUrlPrefix(program);
+  const url = prefix === null ? jsString(program.url) : `${jsString(prefix)} + encodeURIComponent(apiKey)`;
   return [
     ...program.comment.map((line) => `// ${line}`),
     '// Node.js 18 or later: save as request.mjs, then run `node request.mjs`.',
     '',
     ...(program.auth ? jsKeyLines(program.key) : []),
-    `const response = await fetch(${jsString(program.url)}, {`,
+    `const response = await fetch(${url}, {`,
     ...options,
     '});',
     'console.log(response.status, response.statusText);',

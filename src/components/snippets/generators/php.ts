@@ -3,7 +3,7 @@
  * (objects that PHP would otherwise encode as lists are written as `(object)` casts).
  */
 import { backslashQuoted, hex, isVisible, literal, type LiteralSyntax } from '../literal.ts';
-import { missingKeyMessage, type SnippetProgram } from '../program.ts';
+import { keyUrlPrefix, missingKeyMessage, type SnippetProgram } from '../program.ts';
 
 /** Single quotes where every character can stand as itself (nothing is interpolated there), double quotes with escapes otherwise. */
 export function phpString(text: string): string {
@@ -46,10 +46,12 @@ export function php(program: SnippetProgram): string {
       '',
     );
   const headers = [
-    ...(auth ? [`${phpString(`${auth.header}: ${auth.prefix}`)} . $apiKey`] : []),
+    ...(auth?.in === 'header' ? [`${phpString(`${auth.header}: ${auth.prefix}`)} . $apiKey`] : []),
     ...program.headers.map(([name, value]) => phpString(`${name}: ${value}`)),
   ];
-  lines.push(`$curl = curl_init(${phpString(program.url)});`, 'curl_setopt_array($curl, [', '    CURLOPT_RETURNTRANSFER => true,');
+  const prefix = keyUrlPrefix(program);
+  const url = prefix === null ? phpString(program.url) : `${phpString(prefix)} . rawurlencode($apiKey)`;
+  lines.push(`$curl = curl_init(${url});`, 'curl_setopt_array($curl, [', '    CURLOPT_RETURNTRANSFER => true,');
   if (program.method !== 'GET') lines.push(`    CURLOPT_CUSTOMREQUEST => ${phpString(program.method)},`);
   if (headers.length) lines.push('    CURLOPT_HTTPHEADER => [', ...headers.map((h) => `        ${h},`), '    ],');
   if (hasBody) lines.push('    CURLOPT_POSTFIELDS => $body,');

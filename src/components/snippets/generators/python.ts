@@ -38,13 +38,15 @@ export function python(program: SnippetProgram): string {
       '',
     );
   const headers = [
-    ...(auth ? [`${pyString(auth.header)}: ${auth.prefix ? `${pyString(auth.prefix)} + api_key` : 'api_key'}`] : []),
+    ...(auth?.in === 'header' ? [`${pyString(auth.header)}: ${auth.prefix ? `${pyString(auth.prefix)} + api_key` : 'api_key'}`] : []),
     // requests sets Content-Type itself for json=.
     ...program.headers
       .filter(([name]) => !(program.hasBody && name.toLowerCase() === 'content-type'))
       .map(([name, value]) => `${pyString(name)}: ${pyString(value)}`),
   ];
   const args = [pyString(program.url)];
+  // requests URL-encodes params= and appends them to the URL's own query.
+  if (auth?.in === 'query') args.push(`params={${pyString(auth.param)}: api_key}`);
   if (headers.length) args.push(`headers={${headers.join(', ')}}`);
   if (program.hasBody) args.push(`json=${literal(program.body, syntax, 1)}`);
   args.push('timeout=30');

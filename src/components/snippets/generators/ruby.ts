@@ -3,7 +3,7 @@
  * to `JSON.generate`; strings are double-quoted with `#` escaped, so `#{…}` is never run.
  */
 import { backslashQuoted, hex, literal, type LiteralSyntax } from '../literal.ts';
-import { missingKeyMessage, type SnippetProgram } from '../program.ts';
+import { keyUrlPrefix, missingKeyMessage, type SnippetProgram } from '../program.ts';
 
 export function rubyString(text: string): string {
   return backslashQuoted(text, '"', { escaped: '#', unicode: (_, code) => `\\u{${hex(code, 4)}}` });
@@ -47,8 +47,11 @@ export function ruby(program: SnippetProgram): string {
       `abort ${rubyString(missingKeyMessage(key.envVar))} if api_key.empty?`,
       '',
     );
-  lines.push(`uri = URI(${rubyString(program.url)})`, `request = Net::HTTP::${REQUEST_CLASS[program.method]}.new(uri)`);
-  if (auth) lines.push(`request[${rubyString(auth.header)}] = ${auth.prefix ? `${rubyString(auth.prefix)} + api_key` : 'api_key'}`);
+  const prefix = keyUrlPrefix(program);
+  const url = prefix === null ? rubyString(program.url) : `${rubyString(prefix)} + URI.encode_www_form_component(api_key)`;
+  lines.push(`uri = URI(${url})`, `request = Net::HTTP::${REQUEST_CLASS[program.method]}.new(uri)`);
+  if (auth?.in === 'header')
+    lines.push(`request[${rubyString(auth.header)}] = ${auth.prefix ? `${rubyString(auth.prefix)} + api_key` : 'api_key'}`);
   for (const [name, value] of program.headers) lines.push(`request[${rubyString(name)}] = ${rubyString(value)}`);
   if (hasBody) lines.push(`request.body = JSON.generate(${literal(program.body, syntax, 0)})`);
   lines.push(

@@ -52,14 +52,17 @@ async function refusal(work: Promise<unknown>): Promise<string> {
 }
 
 describe('a YAML document with $refs to another file (OpenAPI 3.0)', () => {
-  test('becomes a model: the REST collection, its endpoints, the header key, environments and the error format', async () => {
+  test('becomes a model: the REST collection, its endpoints, the header and query keys, environments and the error format', async () => {
     const { model } = await importOpenApiFile(SHELTER);
     expect(model.product).toMatchObject({ name: 'Pet Shelter', docsTitle: 'Pet Shelter API', envVar: 'PET_SHELTER_API_KEY' });
     expect(model.environments.map((env) => [env.id, env.baseUrl, env.keyPrefix])).toEqual([
       ['live', 'https://api.petshelter.example/v1', 'petshelter_live_'],
       ['test', 'https://sandbox.petshelter.example/v1', 'petshelter_test_'],
     ]);
-    expect(model.auth.schemes).toEqual([{ type: 'header', name: 'X-Shelter-Key' }]);
+    expect(model.auth.schemes).toEqual([
+      { type: 'header', name: 'X-Shelter-Key' },
+      { type: 'query', name: 'api_key' },
+    ]);
     expect(
       model.endpoints.filter((e) => e.action.type !== 'keys' && e.action.type !== 'whoami').map((e) => `${e.id} ${e.method} ${e.path}`),
     ).toEqual([
@@ -84,14 +87,12 @@ describe('a YAML document with $refs to another file (OpenAPI 3.0)', () => {
   test('lists what Keyport skips, each at its JSON pointer', async () => {
     const { warnings } = await importOpenApiFile(SHELTER);
     expect(warnings.map((w) => w.pointer)).toEqual([
-      '#/components/securitySchemes/ApiKeyQuery',
       '#/paths/~1pets/get/parameters/1',
       '#/paths/~1pets/post/callbacks',
       '#/paths/~1pets~1{petId}/put/requestBody',
       '#/paths/~1pets~1{petId}~1photo/get/responses/200',
     ]);
-    expect(warnings[0]!.message).toMatch(/query string/);
-    expect(warnings[3]!.message).toMatch(/Only JSON bodies/);
+    expect(warnings[2]!.message).toMatch(/Only JSON bodies/);
   });
 
   test('gives a sandbox that refuses a missing key and a bad body in the API’s own error format, and keeps records', async () => {
@@ -312,7 +313,7 @@ describe('bad documents', () => {
     );
     expect(message).toMatchInlineSnapshot(`
       "The OpenAPI document notes.json cannot be imported:
-      - #/components/securitySchemes: Keyport builds portals for APIs that take API keys, and this document declares no scheme it can serve (\`OAuth\`: OAuth 2 is not an API key; its scopes are still read). Declare the key as \`type: apiKey, in: header\` or \`type: http, scheme: bearer\`; APIs whose only schemes are OAuth 2, OpenID Connect or cookies are not supported."
+      - #/components/securitySchemes: Keyport builds portals for APIs that take API keys, and this document declares no scheme it can serve (\`OAuth\`: OAuth 2 is not an API key; its scopes are still read). Declare the key as \`type: apiKey, in: header\` (or \`in: query\`) or \`type: http, scheme: bearer\`; APIs whose only schemes are OAuth 2, OpenID Connect or cookies are not supported."
     `);
   });
 
