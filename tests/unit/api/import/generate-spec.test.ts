@@ -34,7 +34,7 @@ test('a bad document stops generate with the file, the pointer and what to fix, 
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`The OpenAPI document ${file} cannot be imported:`);
     expect(run.stderr).toContain('#/components/securitySchemes');
-    expect(run.stderr).toContain('Declare the key as `type: apiKey, in: header` or `type: http, scheme: bearer`');
+    expect(run.stderr).toContain('APIs whose only schemes are OAuth 2, OpenID Connect or cookies are not supported.');
     expect(readFileSync(GENERATED, 'utf8')).toBe(before);
   } finally {
     rmSync(folder, { recursive: true, force: true });
