@@ -63,8 +63,11 @@ export function createRecord(ctx: SandboxContext, call: CollectionCall): ActionR
   const { collection } = call;
   // Test mode never has real effects: e.g. a message created with a test key is "simulated".
   const overrides = call.environment === 'test' ? (collection.testModeOverrides ?? {}) : {};
+  // An imported document may describe a record differently from the body that creates it (Resend
+  // takes `to` as text or a list, and shows a list): a body its endpoint accepted is kept as sent.
+  const fields = collection.fields.safeParse({ ...call.body });
   const record: StoredRecord = {
-    ...collection.fields.parse({ ...call.body }),
+    ...(fields.success ? fields.data : { ...call.body }),
     ...overrides,
     id: randomId(collection.idPrefix, ctx.random, 14),
     created_at: iso(ctx.now()),

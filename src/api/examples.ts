@@ -43,7 +43,6 @@ function exampleKey(model: ApiModel) {
 /** A request body that the endpoint accepts, from the first sample record. */
 export function requestExample(model: ApiModel, endpoint: Endpoint): Record<string, unknown> | undefined {
   if (!endpoint.body) return undefined;
-  if (endpoint.requestExample) return endpoint.requestExample;
   const collection = collectionOf(model, endpoint);
   if (collection) {
     // The first sample record that the create schema accepts (a seeded "owner" user, say,
@@ -52,8 +51,12 @@ export function requestExample(model: ApiModel, endpoint: Endpoint): Record<stri
     const bodies = collection.seed.map((sample) =>
       Object.fromEntries(Object.entries(sample).filter(([k, v]) => allowed.includes(k) && v !== null)),
     );
-    const body = bodies.find((candidate) => collection.create.safeParse(candidate).success) ?? bodies[0]!;
-    return endpoint.action.type === 'update' ? Object.fromEntries(Object.entries(body).slice(0, 1)) : body;
+    // Else the endpoint's own example (an imported document's), when its records fit no create.
+    const body = bodies.find((candidate) => collection.create.safeParse(candidate).success) ?? endpoint.requestExample ?? bodies[0]!;
+    if (endpoint.action.type !== 'update') return body;
+    // One field to change: the first the update accepts on its own.
+    const single = Object.entries(body).map(([key, value]) => ({ [key]: value }));
+    return single.find((candidate) => endpoint.body!.safeParse(candidate).success) ?? single[0] ?? {};
   }
   switch (endpoint.id) {
     case 'keys.create':

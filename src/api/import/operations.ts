@@ -141,17 +141,16 @@ interface ImportedBody {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The documented example when the body's validator accepts it, else (with `generate`) a value
- * generated from the schema when that passes: a sample the sandbox would refuse is no sample.
+ * The documented example when the body's validator accepts it, else a value generated from the
+ * schema when that passes: a sample the sandbox would refuse is no sample.
  */
-function bodyExample(media: MediaType, schema: z.ZodObject, generate: boolean): Record<string, unknown> | undefined {
-  return [documentedExample(media), generate ? sampleValue(media.schema) : undefined].find(
+function bodyExample(media: MediaType, schema: z.ZodObject): Record<string, unknown> | undefined {
+  return [documentedExample(media), sampleValue(media.schema)].find(
     (candidate): candidate is Record<string, unknown> => isRecord(candidate) && schema.safeParse(candidate).success,
   );
 }
 
-/** `generate`: make up an example when the document has none (a collection's come from its records instead). */
-function body(route: RoutedOperation, where: string, context: Context, generate: boolean): ImportedBody | undefined {
+function body(route: RoutedOperation, where: string, context: Context): ImportedBody | undefined {
   const content = route.operation.requestBody?.content;
   if (!content) return undefined;
   const json = jsonMediaType(content);
@@ -166,7 +165,7 @@ function body(route: RoutedOperation, where: string, context: Context, generate:
   }
   const schema = zodObjectFromJsonSchema(json.schema, `${where}/requestBody`, context);
   if (!schema) return undefined;
-  const example = bodyExample(json, schema, generate);
+  const example = bodyExample(json, schema);
   return example ? { schema, example } : { schema };
 }
 
@@ -230,7 +229,7 @@ export function importEndpoints(
     const documentedSchema = answer.schema;
     if (action.type === 'list') answer.schema = listResponse(collections, action.collection) ?? answer.schema;
     const successStatus = extension.successStatus ?? answer.status;
-    const requestBody = body(route, where, context, !('collection' in action));
+    const requestBody = body(route, where, context);
     const queryObject = query(route, where, context, action);
     const description = 'description' in extension ? (extension.description ?? undefined) : route.operation.description;
     const segments = route.modelPath.split('/').filter((s) => s && s !== '{id}');

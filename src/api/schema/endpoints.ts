@@ -92,7 +92,7 @@ export const endpointSchema = z.strictObject({
   body: zodObject.optional(),
   /**
    * The body samples show and send: an imported document's example, or a value generated from
-   * its schema. When absent, a collection's comes from its seed records, any other is `{}`.
+   * its schema; absent, `{}`. A collection's create or update takes one of its records first.
    */
   requestExample: z.record(z.string(), z.unknown()).optional(),
   /** The response body on success. */

@@ -235,7 +235,7 @@ export function describeSnippets(
         test(`${endpoint.method} ${endpoint.path} (${endpoint.id}) with the documented example answers ${endpoint.successStatus}`, async () => {
           const key = await pool.next();
           const result = await runOk(render(endpoint, await choicesFor(endpoint)), key);
-          if (language !== 'sdk') expect(result.status).toBe(endpoint.successStatus);
+          if (language !== 'sdk') expect(result.status, JSON.stringify(result.body)).toBe(endpoint.successStatus);
         });
 
         const hostile = subject.hostile === false ? null : hostileBody(endpoint, requestExample(model, endpoint));
