@@ -136,7 +136,11 @@ async function readBody(
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, result: firstIssue(parsed.error, 'body', schema) };
 }
 
-export async function readInput(endpoint: Endpoint, request: Request): Promise<Input> {
+export async function readInput(endpoint: Endpoint, request: Request, params: Record<string, string> = {}): Promise<Input> {
+  if (endpoint.params) {
+    const parsed = endpoint.params.safeParse(params);
+    if (!parsed.success) return { ok: false, result: firstIssue(parsed.error, 'path', endpoint.params) };
+  }
   let query: unknown;
   if (endpoint.query) {
     const read = readQuery(endpoint.query, new URL(request.url).search);

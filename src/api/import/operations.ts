@@ -31,15 +31,7 @@ export function routeOperations(document: OpenApiDocument, warnings: ImportWarni
         continue;
       }
       if (!METHODS.includes(method)) continue;
-      const params = path.match(/\{[^}]+\}/g) ?? [];
-      if (params.length > 1) {
-        warnings.push({
-          pointer: where,
-          message: 'Paths with more than one parameter are not supported yet (the sandbox keys records by one id); skipped.',
-        });
-        continue;
-      }
-      const modelPath = params.length ? path.replace(params[0]!, '{id}') : path;
+      const modelPath = modelPathOf(path);
       if (!/^(\/[a-z0-9_{}-]+)+$/.test(modelPath)) {
         warnings.push({ pointer: where, message: 'Keyport paths are lowercase letters, digits, `_` and `-` between slashes; skipped.' });
         continue;
@@ -55,6 +47,37 @@ export function routeOperations(document: OpenApiDocument, warnings: ImportWarni
   return routes;
 }
 
+/** `{domain_name}` → `domain_name`: parameter names as the model writes them. */
+const snake = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '') || 'param';
+
+/**
+ * The model's path: the last parameter is `{id}` (the record a collection's operations name),
+ * those before it keep their (snake_case) names, e.g. `/domains/{domain}/records/{record_id}` →
+ * `/domains/{domain}/records/{id}`.
+ */
+function modelPathOf(path: string): string {
+  const params = path.match(/\{[^}]+\}/g) ?? [];
+  let index = 0;
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    index += 1;
+    if (index === params.length) return '{id}';
+    const renamed = snake(name);
+    return `{${renamed === 'id' ? 'parent_id' : renamed}}`;
+  });
+}
+
+/** Document parameter name → model name, for every path parameter of `path`. */
+export function pathParameterNames(path: string): Map<string, string> {
+  const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const model = [...modelPathOf(path).matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  return new Map(names.map((name, i) => [name, model[i]!]));
+}
+
 /** Operation parameters override path-level ones of the same name and place. */
 function mergedParameters(shared: Parameter[] = [], own: Parameter[] = []): Parameter[] {
   return [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
@@ -67,8 +90,8 @@ const camel = (text: string) =>
 function endpointId(route: RoutedOperation, action: EndpointAction | undefined): string {
   const operationId = route.operation.operationId;
   if (operationId && /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(operationId)) return operationId;
-  const segments = route.modelPath.split('/').filter((s) => s && s !== '{id}');
-  const resource = camel(segments.join('-').replace(/[^a-zA-Z_-]/g, '')) || 'api';
+  const segments = route.modelPath.split('/').filter((s) => s && !s.startsWith('{'));
+  const resource = camel(segments.join('-').replace(/[^a-zA-Z_-]/g, '')).replace(/[^A-Za-z]/g, '') || 'api';
   const verb =
     action && 'collection' in action
       ? action.type
@@ -126,6 +149,23 @@ function query(route: RoutedOperation, where: string, context: Context, action: 
   // The sandbox pages every list the same way: `limit` and `starting_after`.
   if (action?.type === 'list') Object.assign(shape, listQuerySchema.shape);
   return Object.keys(shape).length ? z.object(shape) : undefined;
+}
+
+/**
+ * The documented path parameters, by their model names; one the document leaves undeclared takes
+ * any text. Values arrive as text, so numbers and booleans are read from it as in a query.
+ */
+function pathParams(route: RoutedOperation, where: string, context: Context): z.ZodObject | undefined {
+  const names = pathParameterNames(route.path);
+  if (names.size === 0) return undefined;
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, modelName] of names) {
+    const index = route.operation.parameters?.findIndex((p) => p.in === 'path' && p.name === name) ?? -1;
+    const parameter = index === -1 ? undefined : route.operation.parameters![index]!;
+    const schema = parameter ? zodQueryParameter(parameter.schema, `${where}/parameters/${index}`, context) : z.string();
+    shape[modelName] = parameter?.description ? schema.describe(parameter.description) : schema;
+  }
+  return z.object(shape);
 }
 
 function body(route: RoutedOperation, where: string, context: Context): z.ZodObject | undefined {
@@ -206,8 +246,9 @@ export function importEndpoints(
     const successStatus = extension.successStatus ?? answer.status;
     const requestBody = body(route, where, context);
     const queryObject = query(route, where, context, action);
+    const paramsObject = action.type === 'example' ? pathParams(route, where, context) : undefined;
     const description = 'description' in extension ? (extension.description ?? undefined) : route.operation.description;
-    const segments = route.modelPath.split('/').filter((s) => s && s !== '{id}');
+    const segments = route.modelPath.split('/').filter((s) => s && !s.startsWith('{'));
     const fallbackTag = (segments[0] ?? 'API').replace(/[-_]/g, ' ');
     endpoints.push({
       where,
@@ -221,6 +262,7 @@ export function importEndpoints(
         tag: extension.tag ?? route.operation.tags?.[0] ?? fallbackTag.charAt(0).toUpperCase() + fallbackTag.slice(1),
         scopes: extension.scopes ?? scopesOf(route, where, context),
         action,
+        ...(paramsObject ? { params: paramsObject } : {}),
         ...(queryObject ? { query: queryObject } : {}),
         ...(requestBody ? { body: requestBody } : {}),
         response: answer.schema,

@@ -79,7 +79,10 @@ export const endpointSchema = z.strictObject({
   /** `resource.method`, also the SDK call: "contacts.list" → `client.contacts.list()`. */
   id: z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, 'Endpoint ids look like "contacts.list" (resource.method, camelCase).'),
   method: httpMethodSchema,
-  /** Path below the base URL with `{param}` placeholders, e.g. "/contacts/{id}". */
+  /**
+   * Path below the base URL with `{param}` placeholders, e.g. "/contacts/{id}". The last one is
+   * `{id}`; those before it name parent records, e.g. "/domains/{domain_name}/records/{id}".
+   */
   path: z.string().regex(/^(\/[a-z0-9_{}-]+)+$/, 'Paths start with "/" and use {param} placeholders, e.g. "/contacts/{id}".'),
   summary: z.string().min(1),
   description: z.string().optional(),
@@ -88,6 +91,12 @@ export const endpointSchema = z.strictObject({
   /** Every scope listed is required; a key with the full-access scope passes any check. */
   scopes: z.array(scopeIdSchema),
   action: endpointActionSchema,
+  /**
+   * The path parameters (by their names in `path`) as the API documents them, checked before the
+   * action runs. Imported endpoints answered from the document carry it; a collection's `{id}` is
+   * the sandbox's own record id and is not described here.
+   */
+  params: zodObject.optional(),
   query: zodObject.optional(),
   body: zodObject.optional(),
   /** The response body on success. */
