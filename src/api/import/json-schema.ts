@@ -82,7 +82,10 @@ export function flattenAllOf(schema: JsonSchema | undefined): JsonSchema | undef
   const parts = schema?.['allOf'];
   if (!Array.isArray(parts)) return schema;
   const flat = parts.map((part) => flattenAllOf(part as JsonSchema));
-  if (!flat.every((part) => isObjectSchema(part) || (part && typeof part['properties'] === 'object'))) return schema;
+  // A part may also only add `required` names (`allOf: [Meta, {required: [total]}]`).
+  const constrains = (part: JsonSchema | undefined) =>
+    part !== undefined && Object.keys(part).every((key) => ['required', 'description', 'title'].includes(key));
+  if (!flat.every((part) => isObjectSchema(part) || (part && typeof part['properties'] === 'object') || constrains(part))) return schema;
   const { allOf: _parts, ...rest } = schema!;
   return {
     ...rest,

@@ -6,12 +6,12 @@
  */
 import { z } from 'zod';
 import { listOf, listQuerySchema, recordSchema } from '../builtins.ts';
-import type { Collection, EndpointAction, EndpointInput } from '../schema/endpoints.ts';
+import type { Collection, EndpointAction, EndpointInput, ListPaging } from '../schema/endpoints.ts';
 import type { ImportedAuth } from './auth.ts';
 import type { RoutedOperation } from './collections.ts';
 import { jsonMediaType, type OpenApiDocument, type Operation, type Parameter } from './document.ts';
 import { readOperationExtension, type OperationExtension } from './extension.ts';
-import { zodFromJsonSchema, zodObjectFromJsonSchema, zodQueryParameter, type SchemaContext } from './json-schema.ts';
+import { flattenAllOf, zodFromJsonSchema, zodObjectFromJsonSchema, zodQueryParameter, type SchemaContext } from './json-schema.ts';
 import { pointer, type ImportWarning } from './problems.ts';
 import { documentedResponses, successStatusOf } from './responses.ts';
 import { requiredScopes } from './scopes.ts';
@@ -146,8 +146,8 @@ function query(route: RoutedOperation, where: string, context: Context, action: 
       });
     }
   });
-  // The sandbox pages every list the same way: `limit` and `starting_after`.
-  if (action?.type === 'list') Object.assign(shape, listQuerySchema.shape);
+  // A list without its own paging pages Keyport's way: `limit` and `starting_after`.
+  if (action?.type === 'list' && !action.paging) Object.assign(shape, listQuerySchema.shape);
   return Object.keys(shape).length ? z.object(shape) : undefined;
 }
 
@@ -192,12 +192,30 @@ function success(route: RoutedOperation, where: string, context: Context): { sta
 }
 
 /**
- * Every list the sandbox answers is `{ data, has_more, next_cursor }` (README: lists page Keyport's
- * way whatever the document's style), so the reference and the SDK must describe that shape.
+ * What a list answers: the document's own list response with the collection's records in it when
+ * its paging was recognised, else Keyport's `{ data, has_more, next_cursor }`. Undefined paging
+ * comes back when the document's response cannot hold the records after all (it is not an object,
+ * or the values it shows do not fit it).
  */
-function listResponse(collections: Collection[], id: string) {
-  const collection = collections.find((c) => c.id === id);
-  return collection ? listOf(recordSchema(collection)) : undefined;
+function listResponse(
+  route: RoutedOperation,
+  action: Extract<EndpointAction, { type: 'list' }>,
+  collections: Collection[],
+  context: Context,
+): { schema: z.ZodType | undefined; paging: ListPaging | undefined } {
+  const collection = collections.find((c) => c.id === action.collection);
+  if (!collection) return { schema: undefined, paging: undefined };
+  const records = z.array(recordSchema(collection));
+  const paging = action.paging;
+  if (!paging) return { schema: listOf(recordSchema(collection)), paging };
+  if (!paging.items) return { schema: records, paging };
+  const documented = jsonMediaType(route.operation.responses?.[String(successStatusOf(route.operation))]?.content)?.schema;
+  const wrapper = zodFromJsonSchema(flattenAllOf(documented), '', { ...context, warnings: [] });
+  if (!(wrapper instanceof z.ZodObject)) return { schema: listOf(recordSchema(collection)), paging: undefined };
+  const schema = wrapper.extend({ [paging.items]: records });
+  if (!schema.safeParse({ ...paging.envelope, [paging.items]: [] }).success)
+    return { schema: listOf(recordSchema(collection)), paging: undefined };
+  return { schema, paging };
 }
 
 function scopesOf(route: RoutedOperation, where: string, context: Context): string[] {
@@ -237,12 +255,14 @@ export function importEndpoints(
       return;
     }
     // Outside a REST collection the sandbox keeps no state: it answers what the document shows.
-    const action = known ?? ({ type: 'example' } as const);
+    let action: EndpointAction = known ?? ({ type: 'example' } as const);
+    const list = action.type === 'list' ? listResponse(route, action, collections, context) : undefined;
+    if (action.type === 'list' && !list?.paging) action = { type: 'list', collection: action.collection };
     if (route.operation.callbacks)
       context.warnings.push({ pointer: `${where}/callbacks`, message: 'Callbacks are not supported yet; skipped.' });
     const answer = success(route, where, context);
     const documentedSchema = answer.schema;
-    if (action.type === 'list') answer.schema = listResponse(collections, action.collection) ?? answer.schema;
+    if (list?.schema) answer.schema = list.schema;
     const successStatus = extension.successStatus ?? answer.status;
     const requestBody = body(route, where, context);
     const queryObject = query(route, where, context, action);

@@ -36,9 +36,36 @@ export type Collection = z.output<typeof collectionSchema>;
 export const httpMethodSchema = z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']);
 export type HttpMethod = z.output<typeof httpMethodSchema>;
 
+/**
+ * How a list pages and what it answers when an imported document pages its own way; without it a
+ * list pages Keyport's way (`limit` and `starting_after` in, `{data, has_more, next_cursor}` out).
+ */
+export const listPagingSchema = z.strictObject({
+  /**
+   * What chooses the page: `cursor`, the id of the last record seen; `offset`, how many records to
+   * skip; `page`, a page number from 1; `all`, nothing (every record at once).
+   */
+  style: z.enum(['cursor', 'offset', 'page', 'all']),
+  /** Query parameter with the page size, e.g. `per_page`. */
+  limit: z.string().min(1).optional(),
+  /** Query parameter with the cursor, the offset or the page number, e.g. `page`. */
+  position: z.string().min(1).optional(),
+  /** Response property that holds the records, e.g. `droplets`; absent when the response is a bare array. */
+  items: z.string().min(1).optional(),
+  /**
+   * The response's other properties, with the values the document shows. The sandbox sets those it
+   * knows by name: `has_more`/`hasMore`, `done`, `total`/`total_count`/`meta.total`, and the next
+   * cursor (`next_cursor`, `nextCursor`, `iterator`, `next`).
+   */
+  envelope: z.record(z.string(), z.unknown()).default({}),
+});
+
+export type ListPaging = z.output<typeof listPagingSchema>;
+
 /** What the sandbox does for an endpoint. */
 export const endpointActionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.enum(['list', 'get', 'create', 'update', 'delete']), collection: z.string() }),
+  z.strictObject({ type: z.literal('list'), collection: z.string(), paging: listPagingSchema.optional() }),
+  z.strictObject({ type: z.enum(['get', 'create', 'update', 'delete']), collection: z.string() }),
   /** Counts of every collection and of this key's requests: an analytics-style read. */
   z.strictObject({ type: z.literal('stats') }),
   /** The calling key: id, name, environment, scopes, expiry. */

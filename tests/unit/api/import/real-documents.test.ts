@@ -14,33 +14,64 @@ import type { ApiModel } from '../../../../src/api/model.ts';
 import type { Endpoint } from '../../../../src/api/schema/endpoints.ts';
 import { defaultTier, keyLackingScope, startHarness } from '../../mocks/harness.ts';
 
+/**
+ * `records`: where the list response holds its records as the document declares it (`null`: a bare
+ * array), and `shows`: what else it answers for the one record the sandbox starts with.
+ */
 const DOCUMENTS = [
-  { name: 'resend', file: 'resend/openapi.yaml', version: '3.1', schemes: ['bearer'], list: '/domains', scoped: false, typedPath: true },
+  {
+    name: 'resend',
+    file: 'resend/openapi.yaml',
+    version: '3.1',
+    schemes: ['bearer'],
+    list: '/domains',
+    records: 'data',
+    shows: { object: 'list', has_more: false },
+    scoped: false,
+    typedPath: true,
+  },
   {
     name: 'typesense',
     file: 'typesense/openapi.yaml',
     version: '3.0',
     schemes: ['header'],
     list: '/collections',
+    records: null,
+    shows: {},
     scoped: false,
     typedPath: false,
   },
   {
+    // Its lists hold the records one level down (`{result: {collections: […]}}`): Keyport's own paging.
     name: 'qdrant',
     file: 'qdrant/openapi.json',
     version: '3.0',
     schemes: ['header', 'bearer'],
     list: '/collections',
+    records: 'data',
+    shows: { has_more: false, next_cursor: null },
     scoped: false,
     typedPath: true,
   },
-  { name: 'svix', file: 'svix/openapi.json', version: '3.0', schemes: ['bearer'], list: '/api/v1/app', scoped: false, typedPath: false },
+  {
+    name: 'svix',
+    file: 'svix/openapi.json',
+    version: '3.0',
+    schemes: ['bearer'],
+    list: '/api/v1/app',
+    records: 'data',
+    shows: { done: true, iterator: null },
+    scoped: false,
+    typedPath: false,
+  },
   {
     name: 'digitalocean',
     file: 'digitalocean/specification/DigitalOcean-public.v2.yaml',
     version: '3.0',
     schemes: ['bearer'],
     list: '/v2/tags',
+    records: 'tags',
+    shows: { meta: { total: 1 } },
     scoped: true,
     typedPath: true,
   },
@@ -96,7 +127,7 @@ const nestedExample = (model: ApiModel) =>
       (!e.query || e.query.safeParse({}).success),
   );
 
-describe.each(DOCUMENTS)('$name', ({ file, version, schemes, list, scoped, typedPath }) => {
+describe.each(DOCUMENTS)('$name', ({ file, version, schemes, list, records, shows, scoped, typedPath }) => {
   const path = `tests/fixtures/openapi/${file}`;
   let imported: Promise<ImportResult> | undefined;
   const result = () => (imported ??= importOpenApiFile(path));
@@ -124,6 +155,33 @@ describe.each(DOCUMENTS)('$name', ({ file, version, schemes, list, scoped, typed
       const nested = nestedExample(model)!;
       const answered = await h.call('GET', pathOf(nested), { key: key.secret });
       expect(answered.status, `${nested.id}: ${JSON.stringify(answered.body)}`).toBe(nested.successStatus);
+    } finally {
+      h.close();
+    }
+  });
+
+  test('its sandbox lists records in the shape and with the paging the document declares', async () => {
+    const { model } = await result();
+    const h = await startHarness(model);
+    try {
+      const first = await h.call('GET', list);
+      const items = records === null ? first.body : first.body[records];
+      expect(items).toHaveLength(1);
+      expect(first.body).toMatchObject(shows);
+      // The next page, asked for in the document's own terms, is empty.
+      const action = own(model).find((e) => e.method === 'GET' && e.path === list)!.action;
+      const paging = action.type === 'list' ? action.paging : undefined;
+      const next =
+        paging?.style === 'page'
+          ? `${paging.limit}=1&${paging.position}=2`
+          : paging?.style === 'offset'
+            ? `${paging.position}=1`
+            : `${paging?.position ?? 'starting_after'}=${encodeURIComponent(items[0].id)}`;
+      // A list without paging parameters answers every record at once.
+      if (paging?.style === 'all') return;
+      const second = await h.call('GET', `${list}?${next}`);
+      expect(second.status, JSON.stringify(second.body)).toBe(200);
+      expect(records === null ? second.body : second.body[records]).toEqual([]);
     } finally {
       h.close();
     }
