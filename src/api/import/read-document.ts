@@ -50,34 +50,6 @@ function checkVersion(file: string, document: Record<string, unknown>): void {
   ]);
 }
 
-const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-/** What a local `$ref` (`#/a/b`) points at in `document`, or undefined. */
-function target(document: Record<string, unknown>, ref: string): unknown {
-  if (!ref.startsWith('#/')) return undefined;
-  return ref
-    .slice(2)
-    .split('/')
-    .map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), document);
-}
-
-/**
- * OpenAPI has no `$ref` for an operation, but split documents use one; bundling turns a second
- * use of the same file into a local `$ref`, which is replaced here by the operation it names.
- */
-function inlineOperationRefs(document: Record<string, unknown>): Record<string, unknown> {
-  for (const item of Object.values((document['paths'] ?? {}) as Record<string, Record<string, unknown>>)) {
-    for (const key of OPERATION_KEYS) {
-      let operation = item[key] as { $ref?: unknown } | undefined;
-      for (let hops = 0; typeof operation?.$ref === 'string' && hops < 10; hops++)
-        operation = target(document, operation.$ref) as typeof operation;
-      if (operation !== undefined && operation !== item[key]) item[key] = operation;
-    }
-  }
-  return document;
-}
-
 async function validated(file: string, source: string | Record<string, unknown>): Promise<OpenApiDocument> {
   let parsed: Record<string, unknown>;
   try {
@@ -88,8 +60,9 @@ async function validated(file: string, source: string | Record<string, unknown>)
   checkVersion(file, parsed);
   try {
     // Bundling first brings other files' parts in, so that an operation written as a `$ref` to
-    // another file (DigitalOcean's layout) is validated as the operation it names.
-    const bundled = inlineOperationRefs((await SwaggerParser.bundle(source as never)) as unknown as Record<string, unknown>);
+    // another file (DigitalOcean's layout) is validated as the operation it names, even where the
+    // files' `$ref`s go round in a circle.
+    const bundled = await SwaggerParser.bundle(source as never);
     // Circular schemas keep their `$ref`; the schema converter reads them as "any value".
     return (await SwaggerParser.validate(bundled as never, { dereference: { circular: 'ignore' } })) as unknown as OpenApiDocument;
   } catch (error) {
