@@ -76,14 +76,16 @@ export default defineConfig(
       'node_modules/',
       'dist/',
       'dist-presets/',
+      'dist-documents/',
       'sdk-dist/',
       '.astro/',
       'public/',
       'reports/',
       'test-results/',
       'playwright-report/',
-      // Written by scripts/generate-sdk.ts from the model.
+      // Written by npm run generate (scripts/generate-spec.ts, scripts/generate-sdk.ts).
       'src/sdk/generated/',
+      'src/api/generated/',
     ],
   },
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './tests/chromium.ts';
+import { documentFixtures } from './tests/fixtures/openapi/documents.ts';
 
 /** A free port for this run's preview server, so parallel checkouts never collide. */
 function freePort(): number {
@@ -20,6 +21,17 @@ export const SECOND_PRESET_DIR = `dist-presets/${SECOND_PRESET}`;
 const secondPort = Number(process.env['E2E_PORT_2']) || freePort();
 process.env['E2E_PORT_2'] = String(secondPort);
 
+/**
+ * A portal per vendored OpenAPI document, built by `npm test` into `dist-documents/<name>/`, each
+ * on its own port: `document-portals.spec.ts` runs once against each.
+ */
+const documents = documentFixtures().map((fixture) => {
+  const variable = `E2E_PORT_${fixture.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  const documentPort = Number(process.env[variable]) || freePort();
+  process.env[variable] = String(documentPort);
+  return { ...fixture, port: documentPort };
+});
+
 export default defineConfig({
   testDir: 'tests/e2e',
   forbidOnly: Boolean(process.env['CI']),
@@ -34,12 +46,18 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'default preset', testIgnore: /preset-.*\.spec\.ts/ },
+    { name: 'default preset', testIgnore: /(preset-.*|document-portals)\.spec\.ts/ },
     {
       name: SECOND_PRESET,
       testMatch: new RegExp(`preset-${SECOND_PRESET}\\.spec\\.ts`),
       use: { baseURL: `http://127.0.0.1:${secondPort}` },
     },
+    ...documents.map((document) => ({
+      name: `document ${document.name}`,
+      testMatch: /document-portals\.spec\.ts/,
+      metadata: { file: document.file },
+      use: { baseURL: `http://127.0.0.1:${document.port}` },
+    })),
   ],
   // The sites are built by `npm test` before this runs; these serve them as a host would.
   webServer: [
@@ -57,5 +75,12 @@ export default defineConfig({
       timeout: 60_000,
       env: { ASTRO_TELEMETRY_DISABLED: '1', KEYPORT_PRESET: SECOND_PRESET, KEYPORT_OUT_DIR: SECOND_PRESET_DIR },
     },
+    ...documents.map((document) => ({
+      command: `npx astro preview --port ${document.port} --host 127.0.0.1 --ignore-lock`,
+      url: `http://127.0.0.1:${document.port}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { ASTRO_TELEMETRY_DISABLED: '1', KEYPORT_OUT_DIR: document.outDir },
+    })),
   ],
 });

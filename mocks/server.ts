@@ -5,7 +5,7 @@
  * `SANDBOX_STATE=path` keeps the state across restarts (in `path.sqlite`, see `state-files.ts`); `npm run sandbox -- --help`
  * lists the options (the program itself is `sandbox-cli.ts`, shared with the downloadable file).
  */
-import { loadModel, type ApiModel } from '../src/api/index.ts';
+import { model as builtModel, type ApiModel } from '../src/api/index.ts';
 import { runSandboxCli } from './sandbox-cli.ts';
 
 /** The document's model, with what was skipped on stderr; a document that cannot be imported ends the process. */
@@ -24,5 +24,5 @@ async function modelFromSpec(file: string): Promise<ApiModel> {
 }
 
 const spec = process.env['KEYPORT_SPEC'];
-const model = spec ? await modelFromSpec(spec) : loadModel();
+const model = spec ? await modelFromSpec(spec) : builtModel;
 await runSandboxCli({ model, argv: process.argv.slice(2), env: process.env, command: 'npm run sandbox --' });

@@ -18,6 +18,9 @@ const ANNOTATIONS = ['xml', 'externalDocs', 'example', 'discriminator', 'depreca
 function withoutAnnotations(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(withoutAnnotations);
   if (typeof schema !== 'object' || schema === null) return schema;
+  // A `$ref` left after resolving closes a circle (a note's replies are notes): that part takes
+  // any value, and the rest of the schema is still checked.
+  if (typeof (schema as { $ref?: unknown }).$ref === 'string') return {};
   return Object.fromEntries(
     Object.entries(schema)
       .filter(([key]) => !ANNOTATIONS.includes(key))

@@ -5,6 +5,7 @@
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenApiDocument } from './document.ts';
+import { resolveLocalRefs } from './local-refs.ts';
 import { OpenApiImportError, pointer, type ImportProblem } from './problems.ts';
 
 interface ValidationDetail {
@@ -62,13 +63,18 @@ async function validated(file: string, source: string | Record<string, unknown>)
     // Bundling first brings other files' parts in, so that an operation written as a `$ref` to
     // another file (DigitalOcean's layout) is validated as the operation it names, even where the
     // files' `$ref`s go round in a circle.
-    const bundled = await SwaggerParser.bundle(source as never);
-    // Circular schemas keep their `$ref`; the schema converter reads them as "any value".
-    return (await SwaggerParser.validate(bundled as never, { dereference: { circular: 'ignore' } })) as unknown as OpenApiDocument;
+    const bundled = (await SwaggerParser.bundle(structuredCopy(source) as never)) as unknown as Record<string, unknown>;
+    await SwaggerParser.validate(structuredClone(bundled) as never, { dereference: { circular: 'ignore' } });
+    // Resolved the way a build's carried document is (see `local-refs.ts`): the parser leaves every
+    // `$ref` into a circular schema unresolved, this only the one that closes the circle.
+    return resolveLocalRefs(bundled as unknown as OpenApiDocument);
   } catch (error) {
     throw new OpenApiImportError(file, problemsOf(error));
   }
 }
+
+/** The parser changes a document object it is given; each step gets its own copy. */
+const structuredCopy = (source: string | Record<string, unknown>) => (typeof source === 'string' ? source : structuredClone(source));
 
 /** Reads and validates the document at `file` (JSON or YAML). */
 export function readOpenApiFile(file: string): Promise<OpenApiDocument> {
@@ -78,4 +84,17 @@ export function readOpenApiFile(file: string): Promise<OpenApiDocument> {
 /** Validates a document already in memory; `label` names it in errors. The input is not changed. */
 export function readOpenApiObject(document: object, label = 'document'): Promise<OpenApiDocument> {
   return validated(label, structuredClone(document) as Record<string, unknown>);
+}
+
+/**
+ * The document at `file` as one JSON object whose `$ref`s are all local (`#/…`): parts of other
+ * files are moved in. What a build carries; `resolveLocalRefs` turns it back into what the
+ * importer reads. Read `file` with `readOpenApiFile` first: this assumes it is valid.
+ */
+export async function bundleOpenApiFile(file: string): Promise<OpenApiDocument> {
+  try {
+    return (await SwaggerParser.bundle(file)) as unknown as OpenApiDocument;
+  } catch (error) {
+    throw new OpenApiImportError(file, problemsOf(error));
+  }
 }

@@ -5,7 +5,7 @@ import { presets } from '../../../src/api/presets/index.ts';
 
 describe.each(Object.keys(presets))('the SDK generated for %s', (name) => {
   const model = loadModel(name);
-  const { files } = generateSdk(model, name);
+  const { files } = generateSdk(model, `preset "${name}"`);
   const resources = Object.entries(files).filter(([path]) => path.startsWith('resources/') && path !== 'resources/index.ts');
 
   test('has one method per endpoint, with its method and path from the model', () => {
@@ -41,6 +41,6 @@ describe.each(Object.keys(presets))('the SDK generated for %s', (name) => {
 });
 
 test('nested copies of a named type print as a reference to it', () => {
-  const { files } = generateSdk(loadModel('huechat'), 'huechat');
+  const { files } = generateSdk(loadModel('huechat'), 'preset "huechat"');
   expect(files['types.ts']).toMatch(/export interface RolledApiKey \{\n {2}key: CreatedApiKey;\n {2}previous: ApiKey;\n\}/);
 });
