@@ -66,7 +66,7 @@ const DOCUMENTS = [
   },
   {
     name: 'digitalocean',
-    file: 'digitalocean/specification/DigitalOcean-public.v2.yaml',
+    file: 'digitalocean/openapi.yaml',
     version: '3.0',
     schemes: ['bearer'],
     list: '/v2/tags',
