@@ -69,6 +69,7 @@ export async function runAction(ctx: SandboxContext, call: Call): Promise<Action
     default:
       return collectionOps[action.type](ctx, {
         collection: ctx.model.collections.find((c) => c.id === action.collection)!,
+        paging: action.type === 'list' ? action.paging : undefined,
         environment: call.environment,
         id: call.id,
         query: call.query as records.CollectionCall['query'],

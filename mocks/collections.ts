@@ -4,13 +4,13 @@
  * created ones, in the order they were made), matching the examples in the docs.
  */
 import type { ApiModel } from '../src/api/model.ts';
-import type { Collection } from '../src/api/schema/endpoints.ts';
+import type { Collection, ListPaging } from '../src/api/schema/endpoints.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 import { fail, invalid, ok, type ActionResult } from './action-result.ts';
 import { iso } from './clock.ts';
 import type { SandboxContext } from './context.ts';
 import { randomId } from './ids.ts';
-import { paginate } from './paginate.ts';
+import { documentedPage, paginate } from './paginate.ts';
 import type { EnvironmentData, SandboxState, StoredRecord } from './state.ts';
 import { requestsOn } from './usage.ts';
 
@@ -37,6 +37,8 @@ const noun = (collection: Collection) => collection.name.replace(/([a-z])([A-Z])
 
 export interface CollectionCall {
   collection: Collection;
+  /** A list's own paging, when its document has one Keyport recognised. */
+  paging?: ListPaging | undefined;
   environment: EnvironmentId;
   id: string;
   query: { limit: number; starting_after?: string };
@@ -50,6 +52,13 @@ function recordsOf(ctx: SandboxContext, call: CollectionCall): StoredRecord[] {
 const notFound = (call: CollectionCall) => fail('not_found', { detail: `${noun(call.collection)} with id "${call.id}"` });
 
 export function listRecords(ctx: SandboxContext, call: CollectionCall): ActionResult {
+  if (call.paging) {
+    const body = documentedPage(recordsOf(ctx, call), call.paging, call.query as Record<string, unknown>);
+    const cursor = call.paging.position ?? 'cursor';
+    return body === null
+      ? invalid(cursor, `no ${noun(call.collection)} with id "${String((call.query as Record<string, unknown>)[cursor])}"`)
+      : ok(body);
+  }
   const page = paginate(recordsOf(ctx, call), call.query);
   return page ? ok(page) : invalid('starting_after', `no ${noun(call.collection)} with id "${call.query.starting_after}"`);
 }

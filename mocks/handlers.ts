@@ -18,14 +18,21 @@ function pathBelow(env: Environment, request: Request): string {
 export function createHandlers(ctx: SandboxContext): RequestHandler[] {
   // Longer base URLs first, in case one environment's base URL lies under the other's.
   const environments = [...ctx.model.environments].sort((a, b) => b.baseUrl.length - a.baseUrl.length);
-  // A path without `{id}` first: `/emails/metrics` is its own endpoint, not `/emails/{id}` with id "metrics".
-  const ordered = [...ctx.model.endpoints].sort((a, b) => Number(a.path.includes('{id}')) - Number(b.path.includes('{id}')));
+  // Fewer parameters first: `/emails/metrics` is its own endpoint, not `/emails/{id}` with id "metrics".
+  const placeholders = (path: string) => path.split('{').length - 1;
+  const ordered = [...ctx.model.endpoints].sort((a, b) => placeholders(a.path) - placeholders(b.path));
   const endpoints = environments.flatMap((env) =>
     ordered.map((endpoint) =>
-      byMethod[endpoint.method](`${env.baseUrl}${endpoint.path.replace('{id}', ':id')}`, ({ request, params }) =>
+      byMethod[endpoint.method](`${env.baseUrl}${endpoint.path.replace(/\{([^}]+)\}/g, ':$1')}`, ({ request, params }) =>
         handleEndpoint(
           ctx,
-          { endpoint, environment: env.id, id: typeof params['id'] === 'string' ? params['id'] : '', path: pathBelow(env, request) },
+          {
+            endpoint,
+            environment: env.id,
+            id: typeof params['id'] === 'string' ? params['id'] : '',
+            params: Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+            path: pathBelow(env, request),
+          },
           request,
         ),
       ),

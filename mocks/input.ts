@@ -139,8 +139,20 @@ async function readBody(
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, result: firstIssue(parsed.error, 'body', schema) };
 }
 
-/** `keyParams`: the query parameters that carry keys (`api_key`), left out of the endpoint's query. */
-export async function readInput(endpoint: Endpoint, request: Request, keyParams: readonly string[] = []): Promise<Input> {
+/**
+ * `params`: the path's parameters by name, checked against the endpoint's; `keyParams`: the query
+ * parameters that carry keys (`api_key`), left out of the endpoint's query.
+ */
+export async function readInput(
+  endpoint: Endpoint,
+  request: Request,
+  params: Record<string, string> = {},
+  keyParams: readonly string[] = [],
+): Promise<Input> {
+  if (endpoint.params) {
+    const parsed = endpoint.params.safeParse(params);
+    if (!parsed.success) return { ok: false, result: firstIssue(parsed.error, 'path', endpoint.params) };
+  }
   let query: unknown;
   if (endpoint.query) {
     const read = readQuery(endpoint.query, new URL(request.url).search, keyParams);

@@ -29,6 +29,8 @@ export interface Route {
   environment: EnvironmentId;
   /** The `{id}` path parameter, or empty. */
   id: string;
+  /** Every path parameter by name (`id` included). */
+  params: Record<string, string>;
   /** The path below the base URL, as usage logs show it. */
   path: string;
 }
@@ -47,7 +49,7 @@ async function authorized(ctx: SandboxContext, route: Route, request: Request, k
   const preferred = preferredResponse(model, route.endpoint, request.headers);
   if (preferred) return answer(model, requestId, preferred, limitHeaders);
 
-  const input = await readInput(route.endpoint, request, keyQueryParams(model.auth.schemes));
+  const input = await readInput(route.endpoint, request, route.params, keyQueryParams(model.auth.schemes));
   const result = input.ok ? await runAction(ctx, { ...route, key, query: input.query, body: input.body }) : input.result;
   return answer(model, requestId, result, limitHeaders, route.endpoint.successStatus);
 }

@@ -4,7 +4,7 @@
  */
 import type { ApiModel } from '../src/api/model.ts';
 
-const pattern = (path: string) => new RegExp(`^${path.replace(/\{id\}/g, '[^/]+')}$`);
+const pattern = (path: string) => new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
 
 export function methodsForPath(model: ApiModel, path: string): string[] {
   // MSW matches `/contacts/` as `/contacts`; answer the same way here.

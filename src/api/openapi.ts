@@ -125,8 +125,13 @@ function forbidden(model: ApiModel): Json {
 function operation(model: ApiModel, endpoint: Endpoint, order: number): Json {
   const security = model.auth.schemes.map((scheme) => ({ [securitySchemeName(scheme)]: endpoint.scopes }));
   const parameters: Json[] = [];
-  if (endpoint.path.includes('{id}')) {
-    parameters.push({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Id of the record.' });
+  const documented = endpoint.params
+    ? (jsonSchema(endpoint.params, 'input') as { properties?: Record<string, Json> }).properties
+    : undefined;
+  for (const [, name] of endpoint.path.matchAll(/\{([^}]+)\}/g)) {
+    const schema = documented?.[name!] ?? { type: 'string' };
+    const description = schema['description'] ?? (name === 'id' ? 'Id of the record.' : `Id of the parent \`${name!}\`.`);
+    parameters.push({ name, in: 'path', required: true, schema, description });
   }
   if (endpoint.query) {
     const query = jsonSchema(endpoint.query, 'input') as { properties?: Record<string, Json>; required?: string[] };

@@ -4,7 +4,7 @@
  * delete), with the record schema from the responses, the create body from the request, and first
  * records from the examples or generated from the schema.
  */
-import type { Collection, EndpointAction } from '../schema/endpoints.ts';
+import type { Collection, EndpointAction, ListPaging } from '../schema/endpoints.ts';
 import { jsonMediaType, type JsonSchema, type Operation } from './document.ts';
 import { flattenAllOf, zodObjectFromJsonSchema, type SchemaContext } from './json-schema.ts';
 import { pointer } from './problems.ts';
@@ -79,6 +79,46 @@ function withDefaults(fields: JsonSchema, create: JsonSchema | undefined): JsonS
   return { ...fields, properties };
 }
 
+/** Query parameters that hold a page size, a cursor, an offset or a page number, as APIs name them. */
+const LIMIT_NAMES = ['limit', 'per_page', 'perPage', 'page_size', 'pageSize', 'max_results', 'maxResults'];
+const CURSOR_NAMES = ['starting_after', 'after', 'cursor', 'iterator', 'page_token', 'pageToken', 'next_token', 'nextToken'];
+const OFFSET_NAMES = ['offset', 'skip', 'start'];
+const PAGE_NAMES = ['page', 'page_number', 'pageNumber'];
+
+/**
+ * The list's own paging, read from its query parameters and its response: which parameter takes
+ * the page size and which the position, and which array property of the response holds the
+ * records. Undefined when the response is not a bare array or an object with one such property.
+ */
+export function listPaging(list: RoutedOperation, collection: string): ListPaging | undefined {
+  const names = (list.operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+  const first = (candidates: string[]) => candidates.find((name) => names.includes(name));
+  const limit = first(LIMIT_NAMES);
+  const [style, position] = first(PAGE_NAMES)
+    ? (['page', first(PAGE_NAMES)] as const)
+    : first(OFFSET_NAMES)
+      ? (['offset', first(OFFSET_NAMES)] as const)
+      : first(CURSOR_NAMES)
+        ? (['cursor', first(CURSOR_NAMES)] as const)
+        : (['all', undefined] as const);
+  const paging = { style, ...(limit && style !== 'all' ? { limit } : {}), ...(position ? { position } : {}) };
+  const schema = successSchema(list.operation);
+  if (schema?.['type'] === 'array') return { ...paging, envelope: {} };
+  const properties = (schema?.['properties'] ?? {}) as Record<string, JsonSchema>;
+  const arrays = Object.keys(properties).filter((name) => flattenAllOf(properties[name])?.['type'] === 'array');
+  const items =
+    arrays.length === 1
+      ? arrays[0]
+      : arrays.find((name) => ['data', 'items', 'results', collection, collection.replace(/_/g, '')].includes(name));
+  if (!items) return undefined;
+  const envelope = Object.fromEntries(
+    Object.entries(properties)
+      .filter(([name]) => name !== items)
+      .map(([name, property]) => [name, sampleValue(flattenAllOf(property))]),
+  );
+  return { ...paging, items, envelope };
+}
+
 export interface RecognisedCollections {
   collections: Collection[];
   /** `METHOD path` (document path) → the action on its collection. */
@@ -131,7 +171,12 @@ export function recogniseCollections(routes: RoutedOperation[], taken: Set<strin
     });
     taken.add(id);
     for (const [type, route] of Object.entries(ops)) {
-      if (route) actions.set(`${route.method} ${route.path}`, { type: type as 'list', collection: id });
+      if (!route) continue;
+      const paging = type === 'list' ? listPaging(route, id) : undefined;
+      actions.set(
+        `${route.method} ${route.path}`,
+        paging ? { type: 'list', collection: id, paging } : { type: type as 'get', collection: id },
+      );
     }
   }
   return { collections, actions };

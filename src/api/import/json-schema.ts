@@ -24,8 +24,34 @@ function withoutAnnotations(schema: unknown): unknown {
   return Object.fromEntries(
     Object.entries(schema)
       .filter(([key]) => !ANNOTATIONS.includes(key))
-      .map(([key, value]) => [key, key === 'properties' ? propertiesWithoutAnnotations(value) : withoutAnnotations(value)]),
+      .map(([key, value]) => [
+        key,
+        key === 'properties'
+          ? propertiesWithoutAnnotations(value)
+          : key === 'pattern' && typeof value === 'string'
+            ? unicodePattern(value)
+            : withoutAnnotations(value),
+      ]),
   );
+}
+
+const compiles = (pattern: string, flags: string) => {
+  try {
+    new RegExp(pattern, flags);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * JSON Schema validators compile `pattern` in Unicode mode, where escaping a character that needs
+ * none (`\:` in DigitalOcean's tag names) is an error; without the backslash it means the same.
+ */
+function unicodePattern(pattern: string): string {
+  if (compiles(pattern, 'u')) return pattern;
+  const plain = pattern.replace(/\\([^A-Za-z0-9^$\\.*+?()[\]{}|/-])/g, '$1');
+  return compiles(plain, 'u') ? plain : pattern;
 }
 
 /** Under `properties` the keys are field names, which may well be called `example`. */
@@ -59,7 +85,10 @@ export function flattenAllOf(schema: JsonSchema | undefined): JsonSchema | undef
   const parts = schema?.['allOf'];
   if (!Array.isArray(parts)) return schema;
   const flat = parts.map((part) => flattenAllOf(part as JsonSchema));
-  if (!flat.every((part) => isObjectSchema(part) || (part && typeof part['properties'] === 'object'))) return schema;
+  // A part may also only add `required` names (`allOf: [Meta, {required: [total]}]`).
+  const constrains = (part: JsonSchema | undefined) =>
+    part !== undefined && Object.keys(part).every((key) => ['required', 'description', 'title'].includes(key));
+  if (!flat.every((part) => isObjectSchema(part) || (part && typeof part['properties'] === 'object') || constrains(part))) return schema;
   const { allOf: _parts, ...rest } = schema!;
   return {
     ...rest,

@@ -6,12 +6,12 @@
  */
 import { z } from 'zod';
 import { listOf, listQuerySchema, recordSchema } from '../builtins.ts';
-import type { Collection, EndpointAction, EndpointInput } from '../schema/endpoints.ts';
+import type { Collection, EndpointAction, EndpointInput, ListPaging } from '../schema/endpoints.ts';
 import type { ImportedAuth } from './auth.ts';
 import type { RoutedOperation } from './collections.ts';
 import { jsonMediaType, type MediaType, type OpenApiDocument, type Operation, type Parameter } from './document.ts';
 import { readOperationExtension, type OperationExtension } from './extension.ts';
-import { zodFromJsonSchema, zodObjectFromJsonSchema, zodQueryParameter, type SchemaContext } from './json-schema.ts';
+import { flattenAllOf, zodFromJsonSchema, zodObjectFromJsonSchema, zodQueryParameter, type SchemaContext } from './json-schema.ts';
 import { pointer, type ImportWarning } from './problems.ts';
 import { documentedExample, documentedResponses, successStatusOf } from './responses.ts';
 import { sampleValue } from './sample-value.ts';
@@ -32,15 +32,7 @@ export function routeOperations(document: OpenApiDocument, warnings: ImportWarni
         continue;
       }
       if (!METHODS.includes(method)) continue;
-      const params = path.match(/\{[^}]+\}/g) ?? [];
-      if (params.length > 1) {
-        warnings.push({
-          pointer: where,
-          message: 'Paths with more than one parameter are not supported yet (the sandbox keys records by one id); skipped.',
-        });
-        continue;
-      }
-      const modelPath = params.length ? path.replace(params[0]!, '{id}') : path;
+      const modelPath = modelPathOf(path);
       if (!/^(\/[a-z0-9_{}-]+)+$/.test(modelPath)) {
         warnings.push({ pointer: where, message: 'Keyport paths are lowercase letters, digits, `_` and `-` between slashes; skipped.' });
         continue;
@@ -56,6 +48,37 @@ export function routeOperations(document: OpenApiDocument, warnings: ImportWarni
   return routes;
 }
 
+/** `{domain_name}` → `domain_name`: parameter names as the model writes them. */
+const snake = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '') || 'param';
+
+/**
+ * The model's path: the last parameter is `{id}` (the record a collection's operations name),
+ * those before it keep their (snake_case) names, e.g. `/domains/{domain}/records/{record_id}` →
+ * `/domains/{domain}/records/{id}`.
+ */
+function modelPathOf(path: string): string {
+  const params = path.match(/\{[^}]+\}/g) ?? [];
+  let index = 0;
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    index += 1;
+    if (index === params.length) return '{id}';
+    const renamed = snake(name);
+    return `{${renamed === 'id' ? 'parent_id' : renamed}}`;
+  });
+}
+
+/** Document parameter name → model name, for every path parameter of `path`. */
+export function pathParameterNames(path: string): Map<string, string> {
+  const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const model = [...modelPathOf(path).matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  return new Map(names.map((name, i) => [name, model[i]!]));
+}
+
 /** Operation parameters override path-level ones of the same name and place. */
 function mergedParameters(shared: Parameter[] = [], own: Parameter[] = []): Parameter[] {
   return [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
@@ -68,8 +91,8 @@ const camel = (text: string) =>
 function endpointId(route: RoutedOperation, action: EndpointAction | undefined): string {
   const operationId = route.operation.operationId;
   if (operationId && /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(operationId)) return operationId;
-  const segments = route.modelPath.split('/').filter((s) => s && s !== '{id}');
-  const resource = camel(segments.join('-').replace(/[^a-zA-Z_-]/g, '')) || 'api';
+  const segments = route.modelPath.split('/').filter((s) => s && !s.startsWith('{'));
+  const resource = camel(segments.join('-').replace(/[^a-zA-Z_-]/g, '')).replace(/[^A-Za-z]/g, '') || 'api';
   const verb =
     action && 'collection' in action
       ? action.type
@@ -127,8 +150,8 @@ function query(route: RoutedOperation, where: string, context: Context, action: 
       });
     }
   });
-  // The sandbox pages every list the same way: `limit` and `starting_after`.
-  if (action?.type === 'list') Object.assign(shape, listQuerySchema.shape);
+  // A list without its own paging pages Keyport's way: `limit` and `starting_after`.
+  if (action?.type === 'list' && !action.paging) Object.assign(shape, listQuerySchema.shape);
   return Object.keys(shape).length ? z.object(shape) : undefined;
 }
 
@@ -148,6 +171,23 @@ function bodyExample(media: MediaType, schema: z.ZodObject): Record<string, unkn
   return [documentedExample(media), sampleValue(media.schema)].find(
     (candidate): candidate is Record<string, unknown> => isRecord(candidate) && schema.safeParse(candidate).success,
   );
+}
+
+/**
+ * The documented path parameters, by their model names; one the document leaves undeclared takes
+ * any text. Values arrive as text, so numbers and booleans are read from it as in a query.
+ */
+function pathParams(route: RoutedOperation, where: string, context: Context): z.ZodObject | undefined {
+  const names = pathParameterNames(route.path);
+  if (names.size === 0) return undefined;
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, modelName] of names) {
+    const index = route.operation.parameters?.findIndex((p) => p.in === 'path' && p.name === name) ?? -1;
+    const parameter = index === -1 ? undefined : route.operation.parameters![index]!;
+    const schema = parameter ? zodQueryParameter(parameter.schema, `${where}/parameters/${index}`, context) : z.string();
+    shape[modelName] = parameter?.description ? schema.describe(parameter.description) : schema;
+  }
+  return z.object(shape);
 }
 
 function body(route: RoutedOperation, where: string, context: Context): ImportedBody | undefined {
@@ -177,12 +217,30 @@ function success(route: RoutedOperation, where: string, context: Context): { sta
 }
 
 /**
- * Every list the sandbox answers is `{ data, has_more, next_cursor }` (README: lists page Keyport's
- * way whatever the document's style), so the reference and the SDK must describe that shape.
+ * What a list answers: the document's own list response with the collection's records in it when
+ * its paging was recognised, else Keyport's `{ data, has_more, next_cursor }`. Undefined paging
+ * comes back when the document's response cannot hold the records after all (it is not an object,
+ * or the values it shows do not fit it).
  */
-function listResponse(collections: Collection[], id: string) {
-  const collection = collections.find((c) => c.id === id);
-  return collection ? listOf(recordSchema(collection)) : undefined;
+function listResponse(
+  route: RoutedOperation,
+  action: Extract<EndpointAction, { type: 'list' }>,
+  collections: Collection[],
+  context: Context,
+): { schema: z.ZodType | undefined; paging: ListPaging | undefined } {
+  const collection = collections.find((c) => c.id === action.collection);
+  if (!collection) return { schema: undefined, paging: undefined };
+  const records = z.array(recordSchema(collection));
+  const paging = action.paging;
+  if (!paging) return { schema: listOf(recordSchema(collection)), paging };
+  if (!paging.items) return { schema: records, paging };
+  const documented = jsonMediaType(route.operation.responses?.[String(successStatusOf(route.operation))]?.content)?.schema;
+  const wrapper = zodFromJsonSchema(flattenAllOf(documented), '', { ...context, warnings: [] });
+  if (!(wrapper instanceof z.ZodObject)) return { schema: listOf(recordSchema(collection)), paging: undefined };
+  const schema = wrapper.extend({ [paging.items]: records });
+  if (!schema.safeParse({ ...paging.envelope, [paging.items]: [] }).success)
+    return { schema: listOf(recordSchema(collection)), paging: undefined };
+  return { schema, paging };
 }
 
 function scopesOf(route: RoutedOperation, where: string, context: Context): string[] {
@@ -222,17 +280,20 @@ export function importEndpoints(
       return;
     }
     // Outside a REST collection the sandbox keeps no state: it answers what the document shows.
-    const action = known ?? ({ type: 'example' } as const);
+    let action: EndpointAction = known ?? ({ type: 'example' } as const);
+    const list = action.type === 'list' ? listResponse(route, action, collections, context) : undefined;
+    if (action.type === 'list' && !list?.paging) action = { type: 'list', collection: action.collection };
     if (route.operation.callbacks)
       context.warnings.push({ pointer: `${where}/callbacks`, message: 'Callbacks are not supported yet; skipped.' });
     const answer = success(route, where, context);
     const documentedSchema = answer.schema;
-    if (action.type === 'list') answer.schema = listResponse(collections, action.collection) ?? answer.schema;
+    if (list?.schema) answer.schema = list.schema;
     const successStatus = extension.successStatus ?? answer.status;
     const requestBody = body(route, where, context);
     const queryObject = query(route, where, context, action);
+    const paramsObject = action.type === 'example' ? pathParams(route, where, context) : undefined;
     const description = 'description' in extension ? (extension.description ?? undefined) : route.operation.description;
-    const segments = route.modelPath.split('/').filter((s) => s && s !== '{id}');
+    const segments = route.modelPath.split('/').filter((s) => s && !s.startsWith('{'));
     const fallbackTag = (segments[0] ?? 'API').replace(/[-_]/g, ' ');
     endpoints.push({
       where,
@@ -246,6 +307,7 @@ export function importEndpoints(
         tag: extension.tag ?? route.operation.tags?.[0] ?? fallbackTag.charAt(0).toUpperCase() + fallbackTag.slice(1),
         scopes: extension.scopes ?? scopesOf(route, where, context),
         action,
+        ...(paramsObject ? { params: paramsObject } : {}),
         ...(queryObject ? { query: queryObject } : {}),
         ...(requestBody ? { body: requestBody.schema } : {}),
         ...(requestBody?.example ? { requestExample: requestBody.example } : {}),

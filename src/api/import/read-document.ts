@@ -60,10 +60,14 @@ async function validated(file: string, source: string | Record<string, unknown>)
   }
   checkVersion(file, parsed);
   try {
-    await SwaggerParser.validate(structuredCopy(source) as never, { dereference: { circular: 'ignore' } });
+    // Bundling first brings other files' parts in, so that an operation written as a `$ref` to
+    // another file (DigitalOcean's layout) is validated as the operation it names, even where the
+    // files' `$ref`s go round in a circle.
+    const bundled = (await SwaggerParser.bundle(structuredCopy(source) as never)) as unknown as Record<string, unknown>;
+    await SwaggerParser.validate(structuredClone(bundled) as never, { dereference: { circular: 'ignore' } });
     // Resolved the way a build's carried document is (see `local-refs.ts`): the parser leaves every
     // `$ref` into a circular schema unresolved, this only the one that closes the circle.
-    return resolveLocalRefs((await SwaggerParser.bundle(structuredCopy(source) as never)) as unknown as OpenApiDocument);
+    return resolveLocalRefs(bundled as unknown as OpenApiDocument);
   } catch (error) {
     throw new OpenApiImportError(file, problemsOf(error));
   }

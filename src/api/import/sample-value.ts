@@ -3,6 +3,7 @@
  * example: the example or default if there is one, else the smallest value of the right type.
  */
 import type { JsonSchema } from './document.ts';
+import { flattenAllOf } from './json-schema.ts';
 
 const FORMATS: Record<string, string> = {
   email: 'user@example.com',
@@ -21,6 +22,8 @@ export function sampleValue(schema: JsonSchema | undefined, depth = 0): unknown 
   if ('default' in schema) return schema['default'];
   if ('const' in schema) return schema['const'];
   if (Array.isArray(schema['enum'])) return schema['enum'][0];
+  const flat = flattenAllOf(schema);
+  if (flat !== schema) return sampleValue(flat, depth + 1);
   for (const key of ['allOf', 'oneOf', 'anyOf']) {
     const options = schema[key];
     if (Array.isArray(options) && options.length) {

@@ -36,9 +36,36 @@ export type Collection = z.output<typeof collectionSchema>;
 export const httpMethodSchema = z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']);
 export type HttpMethod = z.output<typeof httpMethodSchema>;
 
+/**
+ * How a list pages and what it answers when an imported document pages its own way; without it a
+ * list pages Keyport's way (`limit` and `starting_after` in, `{data, has_more, next_cursor}` out).
+ */
+export const listPagingSchema = z.strictObject({
+  /**
+   * What chooses the page: `cursor`, the id of the last record seen; `offset`, how many records to
+   * skip; `page`, a page number from 1; `all`, nothing (every record at once).
+   */
+  style: z.enum(['cursor', 'offset', 'page', 'all']),
+  /** Query parameter with the page size, e.g. `per_page`. */
+  limit: z.string().min(1).optional(),
+  /** Query parameter with the cursor, the offset or the page number, e.g. `page`. */
+  position: z.string().min(1).optional(),
+  /** Response property that holds the records, e.g. `droplets`; absent when the response is a bare array. */
+  items: z.string().min(1).optional(),
+  /**
+   * The response's other properties, with the values the document shows. The sandbox sets those it
+   * knows by name: `has_more`/`hasMore`, `done`, `total`/`total_count`/`meta.total`, and the next
+   * cursor (`next_cursor`, `nextCursor`, `iterator`, `next`).
+   */
+  envelope: z.record(z.string(), z.unknown()).default({}),
+});
+
+export type ListPaging = z.output<typeof listPagingSchema>;
+
 /** What the sandbox does for an endpoint. */
 export const endpointActionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.enum(['list', 'get', 'create', 'update', 'delete']), collection: z.string() }),
+  z.strictObject({ type: z.literal('list'), collection: z.string(), paging: listPagingSchema.optional() }),
+  z.strictObject({ type: z.enum(['get', 'create', 'update', 'delete']), collection: z.string() }),
   /** Counts of every collection and of this key's requests: an analytics-style read. */
   z.strictObject({ type: z.literal('stats') }),
   /** The calling key: id, name, environment, scopes, expiry. */
@@ -79,7 +106,10 @@ export const endpointSchema = z.strictObject({
   /** `resource.method`, also the SDK call: "contacts.list" → `client.contacts.list()`. */
   id: z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, 'Endpoint ids look like "contacts.list" (resource.method, camelCase).'),
   method: httpMethodSchema,
-  /** Path below the base URL with `{param}` placeholders, e.g. "/contacts/{id}". */
+  /**
+   * Path below the base URL with `{param}` placeholders, e.g. "/contacts/{id}". The last one is
+   * `{id}`; those before it name parent records, e.g. "/domains/{domain_name}/records/{id}".
+   */
   path: z.string().regex(/^(\/[a-z0-9_{}-]+)+$/, 'Paths start with "/" and use {param} placeholders, e.g. "/contacts/{id}".'),
   summary: z.string().min(1),
   description: z.string().optional(),
@@ -88,6 +118,12 @@ export const endpointSchema = z.strictObject({
   /** Every scope listed is required; a key with the full-access scope passes any check. */
   scopes: z.array(scopeIdSchema),
   action: endpointActionSchema,
+  /**
+   * The path parameters (by their names in `path`) as the API documents them, checked before the
+   * action runs. Imported endpoints answered from the document carry it; a collection's `{id}` is
+   * the sandbox's own record id and is not described here.
+   */
+  params: zodObject.optional(),
   query: zodObject.optional(),
   body: zodObject.optional(),
   /**

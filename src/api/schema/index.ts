@@ -77,8 +77,17 @@ export const presetSchema = z
           `endpoint \`${endpoint.id}\` answers its documented example, but \`responses\` has none for status ${endpoint.successStatus}. Add one.`,
         );
       }
-      if (/\{[^}]+\}/.test(endpoint.path) && !endpoint.path.includes('{id}')) {
-        fail(['endpoints', i, 'path'], `endpoint \`${endpoint.id}\`: the only path parameter Keyport supports is \`{id}\`.`);
+      const params = [...endpoint.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+      if (params.length && params.at(-1) !== 'id') {
+        fail(
+          ['endpoints', i, 'path'],
+          `endpoint \`${endpoint.id}\`: the last path parameter must be \`{id}\`, e.g. "/domains/{domain}/records/{id}".`,
+        );
+      } else if (params.slice(0, -1).some((name) => name === 'id' || !/^[a-z][a-z0-9_]*$/.test(name))) {
+        fail(
+          ['endpoints', i, 'path'],
+          `endpoint \`${endpoint.id}\`: path parameters before \`{id}\` are snake_case names other than \`id\`, e.g. "{domain_name}".`,
+        );
       }
     });
     duplicates(preset.endpoints.map((e) => e.id)).forEach((id) =>

@@ -104,6 +104,8 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
   const ownerScopes = role ? role.scopes : [full];
   const allowed = (endpoint: Endpoint) => missingScopes(endpoint, ownerScopes, fullAccessScope(model).id).length === 0;
   const collectionEndpoint = (type: string) => model.endpoints.find((e) => e.action.type === type && isCollectionAction(e) && allowed(e));
+  // A collection's create that takes a body: an imported document's may take none (Qdrant's snapshots).
+  const createWithBody = () => model.endpoints.find((e) => e.action.type === 'create' && e.body && isCollectionAction(e) && allowed(e));
   const test = environment(model, 'test');
   const live = environment(model, 'live');
   const schemes = model.auth.schemes.map(keyPlacement);
@@ -272,8 +274,8 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
       ];
     },
     invalid_request: () => {
-      const create = collectionEndpoint('create');
-      if (!create) return 'The sandbox account’s keys may not call any endpoint that takes a body.';
+      const create = createWithBody();
+      if (!create) return 'No endpoint that creates records and takes a body is open to the sandbox account’s keys.';
       const example = JSON.stringify(requestExample(model, create));
       return [
         {
@@ -286,8 +288,8 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
       ];
     },
     validation_failed: () => {
-      const create = collectionEndpoint('create');
-      if (!create) return 'The sandbox account’s keys may not call any endpoint that takes a body.';
+      const create = createWithBody();
+      if (!create) return 'No endpoint that creates records and takes a body is open to the sandbox account’s keys.';
       return [
         {
           label: 'Send a body with a missing field',
@@ -326,8 +328,8 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
       ];
     },
     body_too_large: () => {
-      const create = collectionEndpoint('create');
-      if (!create) return 'The sandbox account’s keys may not call any endpoint that takes a body.';
+      const create = createWithBody();
+      if (!create) return 'No endpoint that creates records and takes a body is open to the sandbox account’s keys.';
       return [
         {
           label: 'Send a body over the size limit',
@@ -339,8 +341,8 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
       ];
     },
     unsupported_media_type: () => {
-      const create = collectionEndpoint('create');
-      if (!create) return 'The sandbox account’s keys may not call any endpoint that takes a body.';
+      const create = createWithBody();
+      if (!create) return 'No endpoint that creates records and takes a body is open to the sandbox account’s keys.';
       return [
         {
           label: 'Send JSON labelled as plain text',

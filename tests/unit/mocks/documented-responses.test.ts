@@ -64,7 +64,7 @@ describe('Prefer: code=NNN', () => {
   });
 });
 
-test('asking a REST collection for its success status runs it: the list comes back as the sandbox pages it', async () => {
+test('asking a REST collection for its success status runs it: the list comes back with the sandbox’s records, as the document lists them', async () => {
   const { model } = await importOpenApiObject(
     forecastApi((d) => {
       const city = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'] };
@@ -86,7 +86,8 @@ test('asking a REST collection for its success status runs it: the list comes ba
   try {
     const reply = await cities.call('GET', '/cities', { headers: { Prefer: 'code=200' } });
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ data: [{ name: 'Oslo' }], has_more: false });
+    // The document lists cities as a bare array, so the sandbox does too.
+    expect(reply.body).toMatchObject([{ id: 'city_seed_1', name: 'Oslo' }]);
   } finally {
     cities.close();
   }

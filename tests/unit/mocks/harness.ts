@@ -63,9 +63,13 @@ export function errorOf(model: ApiModel, body: unknown): Record<string, unknown>
 
 export const errorMessage = (model: ApiModel, body: unknown) => errorOf(model, body)?.[model.errorFormat.fields.message] as string;
 
+/** The endpoint the sandbox routes a request to: as its router does, fewer path parameters first. */
 function endpointFor(model: ApiModel, method: string, path: string): Endpoint | undefined {
   const bare = path.split('?')[0]!;
-  return model.endpoints.find((e) => e.method === method && new RegExp(`^${e.path.replace(/\{id\}/g, '[^/]+')}$`).test(bare));
+  const placeholders = (e: Endpoint) => e.path.split('{').length - 1;
+  return [...model.endpoints]
+    .sort((a, b) => placeholders(a) - placeholders(b))
+    .find((e) => e.method === method && new RegExp(`^${e.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(bare));
 }
 
 /** `preset` is a preset's name, or a model built some other way (e.g. imported from OpenAPI). */

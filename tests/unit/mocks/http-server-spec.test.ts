@@ -33,7 +33,8 @@ describe('the sandbox HTTP server with KEYPORT_SPEC', () => {
     expect(await anonymous.json()).toMatchObject({ error: { code: 'missing_api_key', message: 'API key is required' } });
     const listed = await fetch(`${server.testBase}/pets`, { headers: { 'X-Shelter-Key': server.key! } });
     expect(listed.status).toBe(200);
-    expect(await listed.json()).toMatchObject({ data: [{ id: 'pet_seed_1', name: 'Miso', species: 'cat' }] });
+    // The document lists pets as a bare array, so the sandbox does too.
+    expect(await listed.json()).toMatchObject([{ id: 'pet_seed_1', name: 'Miso', species: 'cat' }]);
   });
 });
 

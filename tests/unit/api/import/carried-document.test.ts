@@ -12,6 +12,7 @@ import { resolveLocalRefs } from '../../../../src/api/import/local-refs.ts';
 import type { OpenApiDocument } from '../../../../src/api/import/document.ts';
 import { openApiDocument } from '../../../../src/api/openapi.ts';
 import { importedDocumentSource } from '../../../../scripts/generate-spec.ts';
+import { documentFixtures } from '../../../fixtures/openapi/documents.ts';
 
 /** What the build carries: the bundle as JSON text, parsed again, resolved without the parser. */
 async function carried(file: string) {
@@ -19,7 +20,7 @@ async function carried(file: string) {
   return importOpenApi(resolveLocalRefs(bundled), file);
 }
 
-describe.each(['tests/fixtures/openapi/resend/openapi.yaml', 'tests/fixtures/openapi/typesense/openapi.yaml'])('%s', (file) => {
+describe.each(documentFixtures().map((d) => d.file))('%s', (file) => {
   test('carried as a bundle, it imports to the same model and the same warnings', async () => {
     const direct = await importOpenApiFile(file);
     const viaBundle = await carried(file);

@@ -3,6 +3,10 @@
  * collections, error format, defaults), what `x-keyport` overrides, what is skipped with a
  * warning, and how a bad document is refused.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dump } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { importOpenApiFile, importOpenApiObject, OpenApiImportError } from '../../../../src/api/import/index.ts';
 import { startHarness } from '../../mocks/harness.ts';
@@ -255,6 +259,42 @@ describe('larger and newer documents', () => {
       }),
     );
     expect(model.webhooks.events).toEqual(['note.created']);
+  });
+
+  test('operations written as `$ref`s to other files (one file used by two paths) are read as the operations they name', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'keyport-split-'));
+    try {
+      mkdirSync(join(folder, 'operations'));
+      writeFileSync(
+        join(folder, 'operations', 'status.yaml'),
+        dump({
+          summary: 'Service status',
+          responses: { '200': { description: 'Up.', content: { 'application/json': { schema: { $ref: '../schemas.yaml#/Status' } } } } },
+        }),
+      );
+      writeFileSync(
+        join(folder, 'schemas.yaml'),
+        dump({ Status: { type: 'object', properties: { up: { type: 'boolean' } }, example: { up: true } } }),
+      );
+      writeFileSync(
+        join(folder, 'openapi.yaml'),
+        dump({
+          openapi: '3.0.3',
+          info: { title: 'Split', version: '1' },
+          components: { securitySchemes: { Key: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
+          security: [{ Key: [] }],
+          paths: { '/status': { get: { $ref: 'operations/status.yaml' } }, '/health': { get: { $ref: 'operations/status.yaml' } } },
+        }),
+      );
+      const { model } = await importOpenApiFile(join(folder, 'openapi.yaml'));
+      const answered = model.endpoints.filter((e) => e.action.type === 'example');
+      expect(answered.map((e) => [e.path, e.summary, e.responses?.[0]?.example])).toEqual([
+        ['/status', 'Service status', { up: true }],
+        ['/health', 'Service status', { up: true }],
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

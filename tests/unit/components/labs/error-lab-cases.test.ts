@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadModel, fullAccessScope, missingScopes } from '../../../../src/api/index.ts';
+import { importOpenApiFile } from '../../../../src/api/import/index.ts';
 import { presets } from '../../../../src/api/presets/index.ts';
 import { errorLabData } from '../../../../src/components/labs/error-cases.ts';
 
@@ -53,4 +54,14 @@ test('an API with one key header says why two keys cannot be sent', () => {
   expect(unreachable.filter((e) => !SERVER_ONLY.includes(e.id)).map((e) => [e.id, e.why])).toEqual([
     ['conflicting_api_keys', 'This API accepts the key in one header only, so a request cannot carry two different keys.'],
   ]);
+});
+
+test('an API whose collections are created without a body (Qdrant’s snapshots) says why no body can be broken', async () => {
+  const { model } = await importOpenApiFile('tests/fixtures/openapi/qdrant/openapi.json');
+  const { cases, unreachable } = errorLabData(model);
+  const BODY_ERRORS = ['body_too_large', 'invalid_request', 'unsupported_media_type', 'validation_failed'];
+  expect(cases.filter((c) => BODY_ERRORS.includes(c.id))).toEqual([]);
+  const why = unreachable.filter((e) => BODY_ERRORS.includes(e.id));
+  expect(why.map((e) => e.id).sort()).toEqual(BODY_ERRORS);
+  for (const e of why) expect(e.why).toBe('No endpoint that creates records and takes a body is open to the sandbox account’s keys.');
 });
