@@ -10,6 +10,7 @@ import type { OpenApiDocument } from '../../src/api/import/document.ts';
 import { importOpenApi } from '../../src/api/import/import-document.ts';
 import { resolveLocalRefs } from '../../src/api/import/local-refs.ts';
 import type { ApiModel } from '../../src/api/model.ts';
+import { withKey } from '../../src/api/runtime/auth-schemes.ts';
 import type { Endpoint } from '../../src/api/schema/endpoints.ts';
 import { referencePages } from '../../src/components/reference/reference-pages.ts';
 
@@ -19,19 +20,14 @@ async function documentModel(request: APIRequestContext): Promise<ApiModel> {
   return importOpenApi(resolveLocalRefs(served), test.info().project.metadata['file'] as string).model;
 }
 
-/** A GET the sandbox answers with no id and no query: a collection's list, else a documented example. */
-function plainGet(model: ApiModel): Endpoint {
-  const plain = (e: Endpoint) =>
-    e.method === 'GET' && !e.path.includes('{') && (!e.query || e.query.safeParse({}).success) && e.successStatus === 200;
-  return (
-    model.endpoints.find((e) => plain(e) && e.action.type === 'list') ??
-    model.endpoints.find((e) => plain(e) && e.action.type === 'example')!
-  );
-}
-
-function authHeaders(model: ApiModel, key: string): Record<string, string> {
-  const scheme = model.auth.schemes[0]!;
-  return scheme.type === 'bearer' ? { Authorization: `Bearer ${key}` } : { [scheme.name]: key };
+/** A request the sandbox answers with no id and no query to fill in: a collection's list, else an operation answered from the document. */
+function plainCall(model: ApiModel): { endpoint: Endpoint; body?: Record<string, unknown> } {
+  const plain = (e: Endpoint) => !e.path.includes('{') && (!e.query || e.query.safeParse({}).success) && e.successStatus === 200;
+  const endpoint =
+    model.endpoints.find((e) => plain(e) && e.method === 'GET' && e.action.type === 'list') ??
+    model.endpoints.find((e) => plain(e) && e.method === 'GET' && e.action.type === 'example') ??
+    model.endpoints.find((e) => plain(e) && e.method === 'POST' && e.action.type === 'example' && e.requestExample)!;
+  return endpoint.requestExample ? { endpoint, body: endpoint.requestExample } : { endpoint };
 }
 
 /** Creates a key in the key manager as a reader would, and returns the secret from the reveal dialog. */
@@ -55,21 +51,32 @@ async function keyFromKeyManager(page: Page): Promise<string> {
   return secret;
 }
 
-/** Sends `count` requests from the page (through its sandbox) and returns each status, with the last response's headers. */
-function send(page: Page, url: string, headers: Record<string, string>, count = 1) {
+/**
+ * Sends `count` requests from the page (through its sandbox), the key placed as the API's first
+ * scheme says (a header, or the query string), and returns each status and the last headers.
+ */
+function send(page: Page, model: ApiModel, call: ReturnType<typeof plainCall>, key: string | null, count = 1) {
+  const base = model.environments.find((env) => env.id === 'test')!.baseUrl;
+  const plain = `${base}${call.endpoint.path}`;
+  const { url, headers } = key === null ? { url: plain, headers: {} } : withKey(model.auth.schemes[0]!, key, plain);
+  const init = {
+    method: call.endpoint.method,
+    headers: { ...headers, ...(call.body ? { 'Content-Type': 'application/json' } : {}) },
+    ...(call.body ? { body: JSON.stringify(call.body) } : {}),
+  };
   return page.evaluate(
-    async ({ url, headers, count }) => {
+    async ({ url, init, count }) => {
       const statuses: number[] = [];
       let last: Record<string, string> = {};
       for (let i = 0; i < count; i++) {
-        const response = await fetch(url, { headers });
+        const response = await fetch(url, init);
         statuses.push(response.status);
         last = Object.fromEntries(response.headers);
         if (response.status === 429) break;
       }
       return { statuses, headers: last };
     },
-    { url, headers, count },
+    { url, init, count },
   );
 }
 
@@ -87,14 +94,13 @@ test('every operation has its section in the reference', async ({ request }) => 
 test('the sandbox answers 401 without a key, 200 with a key made in the key manager, and 429 after a burst', async ({ page }) => {
   const model = await documentModel(page.request);
   const secret = await keyFromKeyManager(page);
-  const base = model.environments.find((env) => env.id === 'test')!.baseUrl;
-  const url = `${base}${plainGet(model).path}`;
+  const call = plainCall(model);
 
-  expect((await send(page, url, {})).statuses).toEqual([401]);
-  expect((await send(page, url, authHeaders(model, secret))).statuses).toEqual([200]);
+  expect((await send(page, model, call, null)).statuses).toEqual([401]);
+  expect((await send(page, model, call, secret)).statuses).toEqual([200]);
 
   const tier = model.rateLimits.tiers.find((t) => t.id === model.rateLimits.sandboxTier) ?? model.rateLimits.tiers[0]!;
-  const burst = await send(page, url, authHeaders(model, secret), tier.limit + 1);
+  const burst = await send(page, model, call, secret, tier.limit + 1);
   expect(burst.statuses.at(-1)).toBe(429);
   expect(Number(burst.headers['retry-after'])).toBeGreaterThan(0);
 });

@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { importOpenApiFile, type ImportResult } from '../../../../src/api/import/index.ts';
 import type { ApiModel } from '../../../../src/api/model.ts';
 import type { Endpoint } from '../../../../src/api/schema/endpoints.ts';
-import { documentFixtures, NOT_YET_BUILT } from '../../../fixtures/openapi/documents.ts';
+import { documentFixtures } from '../../../fixtures/openapi/documents.ts';
 import { defaultTier, keyLackingScope, startHarness } from '../../mocks/harness.ts';
 
 /**
@@ -234,16 +234,44 @@ describe.each(DOCUMENTS)('$name', ({ file, version, schemes, list, records, show
   });
 });
 
-test('every vendored document is in this file: imported and served, or refused for a reason', () => {
-  expect(documentFixtures().map((d) => d.file)).toEqual(DOCUMENTS.map((d) => `tests/fixtures/openapi/${d.file}`).sort());
-  expect(Object.keys(NOT_YET_BUILT)).toEqual(['googlemaps']);
+test('every vendored document is in this file', () => {
+  expect(documentFixtures().map((d) => d.file)).toEqual([...DOCUMENTS.map((d) => `tests/fixtures/openapi/${d.file}`), GOOGLE_MAPS].sort());
 });
 
-describe('googlemaps (its only key scheme is in the query string)', () => {
-  const path = 'tests/fixtures/openapi/googlemaps/openapi.yml';
+/** Google Maps takes its key only in the query string (`?key=`), and has no REST collection. */
+const GOOGLE_MAPS = 'tests/fixtures/openapi/googlemaps/openapi.yml';
 
-  test('is refused with the reason, naming the query parameter, until query-string keys are supported', async () => {
-    expect(raw(path).openapi.startsWith('3.0.')).toBe(true);
-    await expect(importOpenApiFile(path)).rejects.toThrow(/A key in the query string \(`\?key=`\) is not supported yet/);
+describe('googlemaps', () => {
+  let imported: Promise<ImportResult> | undefined;
+  const result = () => (imported ??= importOpenApiFile(GOOGLE_MAPS));
+  /** Its one operation that needs nothing but its documented body. */
+  const geolocate = (model: ApiModel) => model.endpoints.find((e) => e.path === '/geolocation/v1/geolocate')!;
+
+  test('imports without an error, its key in the query string, every operation an endpoint or a warning', async () => {
+    const { model, warnings } = await result();
+    expect(raw(GOOGLE_MAPS).openapi.startsWith('3.0.')).toBe(true);
+    expect(model.auth.schemes).toEqual([{ type: 'query', name: 'key' }]);
+    const skipped = warnings.filter((w) => skippedOperation(w.pointer, w.message));
+    expect(own(model).length + skipped.length).toBe(operationCount(GOOGLE_MAPS));
+  });
+
+  test('its sandbox answers 401 without a key, 200 with a key in ?key=, and 429 once the key has used its limit', async () => {
+    const { model } = await result();
+    const endpoint = geolocate(model);
+    const h = await startHarness(model);
+    try {
+      const body = endpoint.requestExample!;
+      expect((await h.call('POST', endpoint.path, { key: null, body })).status).toBe(401);
+      const key = await h.createKey({ name: 'Reader' });
+      const answered = await h.call('POST', endpoint.path, { key: key.secret, body });
+      expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+      const { limit } = defaultTier(h);
+      for (let i = 1; i < limit; i++) await h.call('POST', endpoint.path, { key: key.secret, body });
+      const limited = await h.call('POST', endpoint.path, { key: key.secret, body });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
+    } finally {
+      h.close();
+    }
   });
 });
