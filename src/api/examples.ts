@@ -41,6 +41,17 @@ function exampleKey(model: ApiModel) {
 }
 
 /** A request body that the endpoint accepts, from the first sample record. */
+/**
+ * The list SDK samples page through: a collection's that pages Keyport's way (`data`, `has_more`,
+ * `next_cursor`; an imported document may page its own way), else the key list every model has.
+ */
+export function pagedList(model: ApiModel): Endpoint {
+  return (
+    model.endpoints.find((e) => e.action.type === 'list' && !e.action.paging && !e.path.includes('{')) ??
+    model.endpoints.find((e) => e.action.type === 'keys' && e.action.operation === 'list')!
+  );
+}
+
 export function requestExample(model: ApiModel, endpoint: Endpoint): Record<string, unknown> | undefined {
   if (!endpoint.body) return undefined;
   const collection = collectionOf(model, endpoint);

@@ -5,7 +5,7 @@
  * tests check. Server-side only (reads the model).
  */
 import { errorBody } from '../../api/error-body.ts';
-import { requestExample } from '../../api/examples.ts';
+import { pagedList, requestExample } from '../../api/examples.ts';
 import type { ApiModel } from '../../api/model.ts';
 import { fullAccessScope, RATE_LIMIT_HEADERS } from '../../api/runtime/index.ts';
 import type { Endpoint } from '../../api/schema/endpoints.ts';
@@ -37,7 +37,7 @@ export function tsLiteral(value: unknown): string {
 const call = (client: string, endpoint: Endpoint) => `${client}.${endpoint.id}`;
 
 function collectionEndpoints(model: ApiModel) {
-  const list = model.endpoints.find((e) => e.action.type === 'list' && !e.path.includes('{id}'))!;
+  const list = pagedList(model);
   const collection = 'collection' in list.action ? list.action.collection : '';
   const same = (type: string) =>
     model.endpoints.find((e) => e.action.type === type && 'collection' in e.action && e.action.collection === collection);
