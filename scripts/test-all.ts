@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { documentFixtures } from '../tests/fixtures/openapi/documents.ts';
+import { documentFixtures, testedDocuments } from '../tests/fixtures/openapi/documents.ts';
 
 const REPORTS = 'reports';
 rmSync(REPORTS, { recursive: true, force: true });
@@ -66,6 +66,41 @@ function addE2e(path: string, ranOk: boolean): void {
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+/**
+ * `KEYPORT_SPEC=path/to/openapi.yaml npm test`: your own document's portal alone — built, its
+ * snippets run in every language against its sandbox, and its pages and browser sandbox checked
+ * in Chromium. Keyport's own checks (types, lint, the presets' suites) are left out.
+ */
+function testYourDocument(): never {
+  const [document] = testedDocuments();
+  const built = gate(`build (${document!.file})`, 'env', [`KEYPORT_OUT_DIR=${document!.outDir}`, npm, 'run', '--silent', 'build']);
+  const unitJson = `${REPORTS}/unit.json`;
+  addUnit(
+    unitJson,
+    run('snippets', npm, [
+      'run',
+      '--silent',
+      'test:unit',
+      '--',
+      'tests/unit/snippets/documents.test.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${unitJson}`,
+    ]),
+  );
+  if (built) {
+    const e2eJson = `${REPORTS}/e2e.json`;
+    addE2e(e2eJson, run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }));
+  } else {
+    console.log('✗ end-to-end tests not run: the build failed');
+    total.failed += 1;
+  }
+  console.log(`\n${total.passed} passed, ${total.failed} failed`);
+  process.exit(total.failed > 0 ? 1 : 0);
+}
+
+if (process.env['KEYPORT_SPEC']) testYourDocument();
 
 gate('type check', npm, ['run', '--silent', 'typecheck']);
 gate('lint', npm, ['run', '--silent', 'lint']);
