@@ -5,19 +5,15 @@
  * passed or failed. A run with no tests fails.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { documentFixtures, testedDocuments } from '../tests/fixtures/openapi/documents.ts';
+import { TestTally } from './test-report.ts';
 
 const REPORTS = 'reports';
 rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 
-interface Tally {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
-const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const total = new TestTally();
 
 function run(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
@@ -29,39 +25,13 @@ function run(title: string, command: string, args: string[], env: Record<string,
 
 function gate(title: string, command: string, args: string[]): boolean {
   const ok = run(title, command, args);
-  if (ok) total.passed += 1;
-  else total.failed += 1;
+  total.gate(title, ok);
   return ok;
 }
 
-function readJson(path: string): unknown {
-  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
-}
-
-function addUnit(path: string, ranOk: boolean): void {
-  const report = readJson(path) as
-    { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | undefined;
-  if (!report) {
-    total.failed += 1;
-    console.log('✗ unit tests wrote no report');
-    return;
-  }
-  total.passed += report.numPassedTests;
-  total.failed += report.numFailedTests + (ranOk || report.numFailedTests > 0 ? 0 : 1);
-  total.skipped += report.numPendingTests + report.numTodoTests;
-}
-
-function addE2e(path: string, ranOk: boolean): void {
-  const report = readJson(path) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
-  if (!report) {
-    total.failed += 1;
-    console.log('✗ end-to-end tests wrote no report');
-    return;
-  }
-  const { expected, unexpected, flaky, skipped } = report.stats;
-  total.passed += expected;
-  total.failed += unexpected + flaky + (ranOk || unexpected > 0 ? 0 : 1);
-  total.skipped += skipped;
+function finish(): never {
+  console.log(total.summary());
+  process.exit(total.ok ? 0 : 1);
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -76,7 +46,7 @@ function testYourDocument(): never {
   const [document] = testedDocuments();
   const built = gate(`build (${document!.file})`, 'env', [`KEYPORT_OUT_DIR=${document!.outDir}`, npm, 'run', '--silent', 'build']);
   const unitJson = `${REPORTS}/unit.json`;
-  addUnit(
+  total.addUnit(
     unitJson,
     run('snippets', npm, [
       'run',
@@ -91,13 +61,15 @@ function testYourDocument(): never {
   );
   if (built) {
     const e2eJson = `${REPORTS}/e2e.json`;
-    addE2e(e2eJson, run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }));
+    total.addE2e(
+      e2eJson,
+      run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }),
+    );
   } else {
     console.log('✗ end-to-end tests not run: the build failed');
-    total.failed += 1;
+    total.fail('end-to-end tests: not run, the build failed');
   }
-  console.log(`\n${total.passed} passed, ${total.failed} failed`);
-  process.exit(total.failed > 0 ? 1 : 0);
+  finish();
 }
 
 if (process.env['KEYPORT_SPEC']) testYourDocument();
@@ -107,7 +79,7 @@ gate('lint', npm, ['run', '--silent', 'lint']);
 gate('format', npm, ['run', '--silent', 'format:check']);
 
 const unitJson = `${REPORTS}/unit.json`;
-addUnit(
+total.addUnit(
   unitJson,
   run('unit tests', npm, ['run', '--silent', 'test:unit', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]),
 );
@@ -140,13 +112,14 @@ if (built) {
   // Reads dist/ and sdk-dist/ of the default preset, built last.
   gate('size budgets', npm, ['run', '--silent', 'size']);
   const e2eJson = `${REPORTS}/e2e.json`;
-  addE2e(e2eJson, run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }));
+  total.addE2e(
+    e2eJson,
+    run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }),
+  );
 } else {
   console.log('✗ size budgets and end-to-end tests not run: the build failed');
-  total.failed += 2;
+  total.fail('size budgets: not run, the build failed');
+  total.fail('end-to-end tests: not run, the build failed');
 }
 
-const ranNothing = total.passed + total.failed === 0;
-const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : '';
-console.log(`\n${total.passed} passed, ${total.failed} failed${skipped}`);
-process.exit(total.failed > 0 || ranNothing ? 1 : 0);
+finish();
