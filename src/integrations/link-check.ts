@@ -3,28 +3,11 @@
  * built HTML, so links in MDX, in components and in generated pages (reference, errors) are all
  * checked, anchors included.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === '_astro' || name === 'pagefind' ? [] : htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
-}
-
-/** The site path a built file answers, e.g. dist/errors/index.html → /errors/. */
-function pagePath(dist: string, file: string): string {
-  return (
-    '/' +
-    relative(dist, file)
-      .replace(/\\/g, '/')
-      .replace(/index\.html$/, '')
-  );
-}
+import { htmlFiles, pagePath } from './built-pages.ts';
 
 export function brokenLinks(dist: string): string[] {
   const files = htmlFiles(dist);
