@@ -13,6 +13,7 @@ import type { ApiModel } from '../../src/api/model.ts';
 import { withKey } from '../../src/api/runtime/auth-schemes.ts';
 import type { Endpoint } from '../../src/api/schema/endpoints.ts';
 import { referencePages } from '../../src/components/reference/reference-pages.ts';
+import { callableAsIs } from '../fixtures/openapi/callable.ts';
 
 /** The portal's model, read back from the `/openapi.json` it serves (its `x-keyport` keeps every fact). */
 async function documentModel(request: APIRequestContext): Promise<ApiModel> {
@@ -22,7 +23,7 @@ async function documentModel(request: APIRequestContext): Promise<ApiModel> {
 
 /** A request the sandbox answers with no id and no query to fill in: a collection's list, else an operation answered from the document. */
 function plainCall(model: ApiModel): { endpoint: Endpoint; body?: Record<string, unknown> } {
-  const plain = (e: Endpoint) => !e.path.includes('{') && (!e.query || e.query.safeParse({}).success) && e.successStatus === 200;
+  const plain = (e: Endpoint) => callableAsIs(e) && e.successStatus === 200;
   const endpoint =
     model.endpoints.find((e) => plain(e) && e.method === 'GET' && e.action.type === 'list') ??
     model.endpoints.find((e) => plain(e) && e.method === 'GET' && e.action.type === 'example') ??

@@ -9,17 +9,15 @@ import { importOpenApiFile } from '../../../src/api/import/index.ts';
 import type { ApiModel } from '../../../src/api/model.ts';
 import type { Endpoint } from '../../../src/api/schema/endpoints.ts';
 import type { SnippetLanguage } from '../../../src/components/snippets/languages.ts';
+import { callableAsIs } from '../../fixtures/openapi/callable.ts';
 import { testedDocuments } from '../../fixtures/openapi/documents.ts';
 import { describeSnippets } from './run-snippets.ts';
-
-/** Runs as printed: no path parameter and no required query parameter to fill in. */
-const plain = (e: Endpoint) => !e.path.includes('{') && (!e.query || e.query.safeParse({}).success);
 
 /** The endpoints run for a document: a whole collection and two operations answered from the document. */
 function chosen(model: ApiModel): (endpoint: Endpoint) => boolean {
   const list = model.endpoints.find((e) => e.action.type === 'list' && 'collection' in e.action);
   const collection = list && 'collection' in list.action ? list.action.collection : undefined;
-  const answered = model.endpoints.filter((e) => e.action.type === 'example' && plain(e));
+  const answered = model.endpoints.filter((e) => e.action.type === 'example' && callableAsIs(e));
   const withBody = answered.find((e) => e.body && e.requestExample);
   const plainGet = answered.find((e) => e.method === 'GET');
   return (e) => ('collection' in e.action && e.action.collection === collection) || e === withBody || e === plainGet;

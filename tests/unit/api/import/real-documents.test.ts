@@ -12,6 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { importOpenApiFile, type ImportResult } from '../../../../src/api/import/index.ts';
 import type { ApiModel } from '../../../../src/api/model.ts';
 import type { Endpoint } from '../../../../src/api/schema/endpoints.ts';
+import { needsNoQuery } from '../../../fixtures/openapi/callable.ts';
 import { documentFixtures } from '../../../fixtures/openapi/documents.ts';
 import { defaultTier, keyLackingScope, startHarness } from '../../mocks/harness.ts';
 
@@ -113,20 +114,14 @@ function typedParameter(model: ApiModel): { endpoint: Endpoint; name: string } |
   for (const endpoint of own(model)) {
     if (endpoint.action.type !== 'example' || endpoint.method !== 'GET' || !endpoint.params) continue;
     const name = Object.keys(endpoint.params.shape).find((n) => !endpoint.params!.shape[n]!.safeParse('not-a-number').success);
-    if (name && (!endpoint.query || endpoint.query.safeParse({}).success)) return { endpoint, name };
+    if (name && needsNoQuery(endpoint)) return { endpoint, name };
   }
   return undefined;
 }
 
 /** An operation answered from the document under a path with several parameters, needing no query or body. */
 const nestedExample = (model: ApiModel) =>
-  own(model).find(
-    (e) =>
-      e.action.type === 'example' &&
-      e.method === 'GET' &&
-      (e.path.match(/\{/g) ?? []).length > 1 &&
-      (!e.query || e.query.safeParse({}).success),
-  );
+  own(model).find((e) => e.action.type === 'example' && e.method === 'GET' && (e.path.match(/\{/g) ?? []).length > 1 && needsNoQuery(e));
 
 describe.each(DOCUMENTS)('$name', ({ file, version, schemes, list, records, shows, scoped, typedPath }) => {
   const path = `tests/fixtures/openapi/${file}`;
