@@ -79,27 +79,25 @@ function validate(file: string, preset: PresetInput, root: RootExtension, endpoi
 }
 
 /**
- * Keyport adds its own resources to every model (`keys` for key management, `whoami`); a
- * document's operations that would take one of their names get the product's in front, e.g.
- * Typesense's own `/keys` become `typesenseKeys.list`, beside Keyport's `keys.list`.
+ * Keyport adds its own endpoints to every model (`keys` for key management, `whoami`). A
+ * document's operation that would take one of their resource names gets the product's in front,
+ * e.g. Typesense's own `/keys` become `typesenseKeys.list`, beside Keyport's `keys.list`; and a
+ * tag that reads like one of Keyport's ("API Keys" beside "API keys") gets the product's name in
+ * front, so the reference does not show two pages of one name.
  */
-function avoidBuiltinResources(endpoints: ImportedEndpoint[], management: PresetInput['management'], productId: string): void {
-  const builtin = new Set(builtinEndpoints(management, 1).map((endpoint) => endpoint.id.split('.')[0]!));
-  const prefix = productId.replace(/[^a-zA-Z0-9]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[^a-z]+/, '') || 'api';
+function avoidBuiltinNames(
+  endpoints: ImportedEndpoint[],
+  management: PresetInput['management'],
+  product: { id: string; name: string },
+): void {
+  const builtin = builtinEndpoints(management, 1);
+  const resources = new Set(builtin.map((endpoint) => endpoint.id.split('.')[0]!));
+  const tags = new Set(builtin.map((endpoint) => endpoint.tag.toLowerCase()));
+  const prefix = product.id.replace(/[^a-zA-Z0-9]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[^a-z]+/, '') || 'api';
   for (const { endpoint } of endpoints) {
     const [resource, method] = endpoint.id.split('.') as [string, string];
-    if (builtin.has(resource)) endpoint.id = `${prefix}${resource.charAt(0).toUpperCase()}${resource.slice(1)}.${method}`;
-  }
-}
-
-/**
- * A document's tag that reads like one of Keyport's own ("API Keys" beside Keyport's "API keys")
- * gets the product's name in front, so the reference does not show two pages of one name.
- */
-function avoidBuiltinTags(endpoints: ImportedEndpoint[], management: PresetInput['management'], productName: string): void {
-  const builtin = new Set(builtinEndpoints(management, 1).map((endpoint) => endpoint.tag.toLowerCase()));
-  for (const { endpoint } of endpoints) {
-    if (builtin.has(endpoint.tag.toLowerCase())) endpoint.tag = `${productName} ${endpoint.tag}`;
+    if (resources.has(resource)) endpoint.id = `${prefix}${resource.charAt(0).toUpperCase()}${resource.slice(1)}.${method}`;
+    if (tags.has(endpoint.tag.toLowerCase())) endpoint.tag = `${product.name} ${endpoint.tag}`;
   }
 }
 
@@ -127,8 +125,7 @@ export function importOpenApi(document: OpenApiDocument, file = 'document'): Imp
     { ...context, file, document, auth, keyHeaders, keyParams },
     [management.keysPath, management.whoamiPath],
   );
-  avoidBuiltinResources(endpoints, management, product.id);
-  avoidBuiltinTags(endpoints, management, product.name);
+  avoidBuiltinNames(endpoints, management, product);
   if (endpoints.length === 0) {
     throw new OpenApiImportError(file, [
       {
