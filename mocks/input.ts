@@ -10,7 +10,7 @@
  */
 import type { z } from 'zod';
 import { MAX_BODY_BYTES } from '../src/api/runtime/request-limits.ts';
-import type { Endpoint } from '../src/api/schema/endpoints.ts';
+import { takesSeveralValues, type Endpoint } from '../src/api/schema/endpoints.ts';
 import { fail, invalid, type ActionResult } from './action-result.ts';
 
 export type Input = { ok: true; query: unknown; body: unknown } | { ok: false; result: ActionResult };
@@ -70,15 +70,6 @@ function decodeComponent(text: string): string | null {
   }
 }
 
-const isArraySchema = (schema: z.ZodType | undefined): boolean => {
-  let current = schema;
-  while (current && ['optional', 'default', 'nullable', 'prefault', 'pipe'].includes(current._zod.def.type)) {
-    const def = current._zod.def as unknown as { innerType?: z.ZodType; out?: z.ZodType };
-    current = def.innerType ?? def.out;
-  }
-  return current?._zod.def.type === 'array';
-};
-
 /** The query as name → value (an array only where the schema takes one), or the 422 naming what is wrong. */
 function readQuery(
   schema: z.ZodObject,
@@ -102,7 +93,7 @@ function readQuery(
   }
   const query: Record<string, unknown> = {};
   for (const [name, list] of values) {
-    const takesMany = isArraySchema(schema.shape[name] as z.ZodType | undefined);
+    const takesMany = takesSeveralValues(schema.shape[name] as z.ZodType | undefined);
     if (list.length > 1 && !takesMany) return { ok: false, result: invalid(shown(name), `given ${list.length} times; give it once`) };
     query[name] = takesMany ? list : list[0];
   }

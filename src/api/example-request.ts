@@ -11,6 +11,8 @@ import type { Endpoint } from './schema/endpoints.ts';
 
 /** An id the sandbox knows for this endpoint's collection, so samples really answer. */
 export function sampleId(model: ApiModel, endpoint: Endpoint): string {
+  const documented = endpoint.pathExample?.['id'];
+  if (documented !== undefined) return documented;
   const action = endpoint.action;
   const collection = 'collection' in action ? model.collections.find((c) => c.id === action.collection) : undefined;
   return collection ? String(seededRecords(collection)[0]!.id) : 'key_7Hq2mX9aP4';
@@ -19,7 +21,7 @@ export function sampleId(model: ApiModel, endpoint: Endpoint): string {
 export interface RequestChoices {
   scheme?: AuthScheme | null;
   id?: string;
-  query?: Record<string, string>;
+  query?: Record<string, string | readonly string[]>;
   body?: unknown;
   baseUrl?: string;
 }
@@ -28,13 +30,15 @@ export interface RequestChoices {
 export function buildRequest(model: ApiModel, endpoint: Endpoint, choices: RequestChoices = {}): ExampleRequest {
   const scheme = choices.scheme === undefined ? defaultScheme(model.auth.schemes) : choices.scheme;
   const hasId = endpoint.path.includes('{id}');
+  const query = choices.query ?? endpoint.queryExample;
   return requestFor(
     { id: endpoint.id, method: endpoint.method, path: endpoint.path, hasBody: !!endpoint.body },
     {
       baseUrl: choices.baseUrl ?? environment(model, 'test').baseUrl,
       auth: scheme ? keyPlacement(scheme) : null,
       id: hasId ? (choices.id ?? sampleId(model, endpoint)) : undefined,
-      ...(choices.query ? { query: choices.query } : {}),
+      path: endpoint.pathExample,
+      ...(query ? { query } : {}),
       ...(endpoint.body ? { body: choices.body ?? requestExample(model, endpoint) } : {}),
     },
   );

@@ -40,7 +40,6 @@ function exampleKey(model: ApiModel) {
   };
 }
 
-/** A request body that the endpoint accepts, from the first sample record. */
 /**
  * The list SDK samples page through: a collection's that pages Keyport's way (`data`, `has_more`,
  * `next_cursor`; an imported document may page its own way), else the key list every model has.
@@ -52,6 +51,7 @@ export function pagedList(model: ApiModel): Endpoint {
   );
 }
 
+/** A request body that the endpoint accepts, from the first sample record. */
 export function requestExample(model: ApiModel, endpoint: Endpoint): Record<string, unknown> | undefined {
   if (!endpoint.body) return undefined;
   const collection = collectionOf(model, endpoint);
@@ -65,9 +65,11 @@ export function requestExample(model: ApiModel, endpoint: Endpoint): Record<stri
     // Else the endpoint's own example (an imported document's), when its records fit no create.
     const body = bodies.find((candidate) => collection.create.safeParse(candidate).success) ?? endpoint.requestExample ?? bodies[0]!;
     if (endpoint.action.type !== 'update') return body;
-    // One field to change: the first the update accepts on its own.
+    // One field to change: the first the update accepts on its own; else the update's own example
+    // (a document whose records are wrapped, `{ stopwords: { … } }`, updates with another shape).
     const single = Object.entries(body).map(([key, value]) => ({ [key]: value }));
-    return single.find((candidate) => endpoint.body!.safeParse(candidate).success) ?? single[0] ?? {};
+    const accepted = (candidate: Record<string, unknown> | undefined) => candidate && endpoint.body!.safeParse(candidate).success;
+    return single.find(accepted) ?? (accepted(endpoint.requestExample) ? endpoint.requestExample : undefined) ?? single[0] ?? {};
   }
   switch (endpoint.id) {
     case 'keys.create':

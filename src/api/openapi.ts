@@ -131,7 +131,8 @@ function operation(model: ApiModel, endpoint: Endpoint, order: number): Json {
   for (const [, name] of endpoint.path.matchAll(/\{([^}]+)\}/g)) {
     const schema = documented?.[name!] ?? { type: 'string' };
     const description = schema['description'] ?? (name === 'id' ? 'Id of the record.' : `Id of the parent \`${name!}\`.`);
-    parameters.push({ name, in: 'path', required: true, schema, description });
+    const example = endpoint.pathExample?.[name!];
+    parameters.push({ name, in: 'path', required: true, schema, description, ...(example === undefined ? {} : { example }) });
   }
   if (endpoint.query) {
     const query = jsonSchema(endpoint.query, 'input') as { properties?: Record<string, Json>; required?: string[] };
@@ -142,6 +143,7 @@ function operation(model: ApiModel, endpoint: Endpoint, order: number): Json {
         required: query.required?.includes(name) ?? false,
         schema,
         ...(schema['description'] ? { description: schema['description'] } : {}),
+        ...(endpoint.queryExample?.[name] === undefined ? {} : { example: endpoint.queryExample[name] }),
       });
     }
   }

@@ -21,6 +21,10 @@ export interface Parameter {
   required?: boolean;
   description?: string;
   schema?: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown }>;
+  style?: string;
+  explode?: boolean;
 }
 
 export interface MediaType {

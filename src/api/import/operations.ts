@@ -9,9 +9,10 @@ import { listOf, listQuerySchema, recordSchema } from '../builtins.ts';
 import type { Collection, EndpointAction, EndpointInput, ListPaging } from '../schema/endpoints.ts';
 import type { ImportedAuth } from './auth.ts';
 import type { RoutedOperation } from './collections.ts';
-import { jsonMediaType, type MediaType, type OpenApiDocument, type Operation, type Parameter } from './document.ts';
+import { jsonMediaType, type JsonSchema, type MediaType, type OpenApiDocument, type Operation, type Parameter } from './document.ts';
 import { readOperationExtension, type OperationExtension } from './extension.ts';
 import { flattenAllOf, zodFromJsonSchema, zodObjectFromJsonSchema, zodQueryParameter, type SchemaContext } from './json-schema.ts';
+import { pathExample, queryExample } from './parameter-examples.ts';
 import { pointer, type ImportWarning } from './problems.ts';
 import { documentedExample, documentedResponses, successStatusOf } from './responses.ts';
 import { sampleValue } from './sample-value.ts';
@@ -134,11 +135,41 @@ interface Context extends SchemaContext {
   keyParams: string[];
 }
 
-function query(route: RoutedOperation, where: string, context: Context, action: EndpointAction | undefined): z.ZodObject | undefined {
+/**
+ * The operation's parameters, with each object-valued query parameter sent the default way
+ * (`style: form`, `explode: true`) replaced by its properties, as clients send them:
+ * `?q=shoes&query_by=name`, not `?searchParameters=…`. Each keeps the index it has in the document.
+ */
+function exploded(parameters: Parameter[] = []): Array<{ parameter: Parameter; index: number }> {
+  return parameters.flatMap((parameter, index): Array<{ parameter: Parameter; index: number }> => {
+    const schema = flattenAllOf(parameter.schema);
+    const properties = schema?.['properties'] as Record<string, JsonSchema> | undefined;
+    const spread = parameter.in === 'query' && properties && (parameter.style ?? 'form') === 'form' && parameter.explode !== false;
+    if (!spread) return [{ parameter, index }];
+    const required = (schema!['required'] ?? []) as string[];
+    return Object.entries(properties).map(([name, property]) => ({
+      parameter: {
+        name,
+        in: 'query',
+        required: Boolean(parameter.required) && required.includes(name),
+        schema: property,
+        ...(typeof property['description'] === 'string' ? { description: property['description'] } : {}),
+      },
+      index,
+    }));
+  });
+}
+
+function query(
+  parameters: Array<{ parameter: Parameter; index: number }>,
+  where: string,
+  context: Context,
+  action: EndpointAction | undefined,
+): z.ZodObject | undefined {
   const shape: Record<string, z.ZodType> = {};
-  route.operation.parameters?.forEach((parameter, i) => {
-    const at = `${where}/parameters/${i}`;
-    if (parameter.in === 'query' && context.keyParams.includes(parameter.name)) return;
+  for (const { parameter, index } of parameters) {
+    const at = `${where}/parameters/${index}`;
+    if (parameter.in === 'query' && context.keyParams.includes(parameter.name)) continue;
     if (parameter.in === 'query') {
       const schema = zodQueryParameter(parameter.schema, at, context);
       const described = parameter.description ? schema.describe(parameter.description) : schema;
@@ -149,7 +180,7 @@ function query(route: RoutedOperation, where: string, context: Context, action: 
         message: `${parameter.in === 'cookie' ? 'Cookie' : 'Header'} parameter \`${parameter.name}\` is not supported yet; the sandbox ignores it.`,
       });
     }
-  });
+  }
   // A list without its own paging pages Keyport's way: `limit` and `starting_after`.
   if (action?.type === 'list' && !action.paging) Object.assign(shape, listQuerySchema.shape);
   return Object.keys(shape).length ? z.object(shape) : undefined;
@@ -290,8 +321,15 @@ export function importEndpoints(
     if (list?.schema) answer.schema = list.schema;
     const successStatus = extension.successStatus ?? answer.status;
     const requestBody = body(route, where, context);
-    const queryObject = query(route, where, context, action);
+    const queryParameters = exploded(route.operation.parameters);
+    const queryObject = query(queryParameters, where, context, action);
     const paramsObject = action.type === 'example' ? pathParams(route, where, context) : undefined;
+    // A collection's `{id}` is one of its records: samples take a seeded one.
+    const pathValues = pathExample(pathParameterNames(route.path), route.operation.parameters, paramsObject, paramsObject ? [] : ['id']);
+    const queryValues = queryExample(
+      queryParameters.map(({ parameter }) => parameter),
+      queryObject,
+    );
     const description = 'description' in extension ? (extension.description ?? undefined) : route.operation.description;
     const segments = route.modelPath.split('/').filter((s) => s && !s.startsWith('{'));
     const fallbackTag = (segments[0] ?? 'API').replace(/[-_]/g, ' ');
@@ -309,6 +347,8 @@ export function importEndpoints(
         action,
         ...(paramsObject ? { params: paramsObject } : {}),
         ...(queryObject ? { query: queryObject } : {}),
+        ...(pathValues ? { pathExample: pathValues } : {}),
+        ...(queryValues ? { queryExample: queryValues } : {}),
         ...(requestBody ? { body: requestBody.schema } : {}),
         ...(requestBody?.example ? { requestExample: requestBody.example } : {}),
         response: answer.schema,

@@ -15,10 +15,33 @@ const FORMATS: Record<string, string> = {
   ipv4: '192.0.2.1',
 };
 
+/** The schema's type, the first besides `null` where it lists several. */
+const typeOf = (schema: JsonSchema) =>
+  Array.isArray(schema['type']) ? (schema['type'] as string[]).find((t) => t !== 'null') : (schema['type'] as string | undefined);
+
+/**
+ * A documented example as a value of the schema's type: some documents write an object's or a
+ * list's example as JSON text (`example: '{"a": 1}'`), read here; one of another type is no example.
+ */
+function asExample(value: unknown, type: string | undefined): unknown {
+  const kind = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
+  if ((type === 'object' || type === 'array') && typeof value === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      return kind(parsed) === type ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return value;
+}
+
 export function sampleValue(schema: JsonSchema | undefined, depth = 0): unknown {
   if (!schema || depth > 8) return null;
-  if ('example' in schema) return schema['example'];
-  if (Array.isArray(schema['examples']) && schema['examples'].length) return schema['examples'][0];
+  const documented = [schema['example'], ...(Array.isArray(schema['examples']) ? (schema['examples'] as unknown[]) : [])]
+    .map((example) => asExample(example, typeOf(schema)))
+    .find((example) => example !== undefined);
+  if (documented !== undefined) return documented;
   if ('default' in schema) return schema['default'];
   if ('const' in schema) return schema['const'];
   if (Array.isArray(schema['enum'])) return schema['enum'][0];
@@ -31,8 +54,7 @@ export function sampleValue(schema: JsonSchema | undefined, depth = 0): unknown 
       return Object.assign({}, ...options.map((option) => sampleValue(option as JsonSchema, depth + 1)));
     }
   }
-  const type = Array.isArray(schema['type']) ? (schema['type'] as string[]).find((t) => t !== 'null') : schema['type'];
-  switch (type) {
+  switch (typeOf(schema)) {
     case 'string': {
       const format = FORMATS[String(schema['format'])];
       if (format) return format;

@@ -27,7 +27,7 @@ export interface RequestTarget {
   /** `resource.method`, e.g. `contacts.get`: the SDK call's name. */
   id: string;
   method: string;
-  /** Relative to the base URL; `{id}` stands for the record's id. */
+  /** Relative to the base URL; `{id}` stands for the record's id, other `{name}`s for its parents. */
   path: string;
   hasBody: boolean;
 }
@@ -37,8 +37,10 @@ export interface RequestParts {
   auth: KeyPlacement | null;
   /** The `{id}` path parameter, for paths that have one. */
   id?: string | undefined;
-  /** Empty values are left out. */
-  query?: Record<string, string>;
+  /** The path's other parameters by name, e.g. `{ domain_name: 'example.com' }`; one not given stays a `{placeholder}`. */
+  path?: Record<string, string> | undefined;
+  /** Empty values are left out; a list is sent as the parameter given once per value. */
+  query?: Record<string, string | readonly string[]>;
   /** The JSON body, for endpoints that take one. */
   body?: unknown;
 }
@@ -46,14 +48,21 @@ export interface RequestParts {
 export function requestFor(endpoint: RequestTarget, parts: RequestParts): ExampleRequest {
   const id = endpoint.path.includes('{id}') ? (parts.id ?? '') : undefined;
   const body = endpoint.hasBody ? parts.body : undefined;
-  const query = Object.entries(parts.query ?? {}).filter(([, value]) => value !== '');
+  const given = Object.entries(parts.query ?? {}).filter(([, value]) => value !== '' && value.length > 0);
+  const query = given.flatMap(([name, value]): Array<[string, string]> =>
+    typeof value === 'string' ? [[name, value]] : value.map((item) => [name, item]),
+  );
   const headers: Array<[string, string]> = body !== undefined ? [['Content-Type', 'application/json']] : [];
   const [resource, method] = endpoint.id.split('.') as [string, string];
-  const args = body !== undefined ? body : query.length ? Object.fromEntries(query) : undefined;
+  const args = body !== undefined ? body : given.length ? Object.fromEntries(given) : undefined;
+  const path = endpoint.path.replace(/\{([^}]+)\}/g, (placeholder, name: string) => {
+    const value = name === 'id' ? id : parts.path?.[name];
+    return value === undefined ? placeholder : encodeURIComponent(value);
+  });
   return {
     method: endpoint.method,
     baseUrl: parts.baseUrl,
-    url: parts.baseUrl + endpoint.path.replace('{id}', encodeURIComponent(id ?? '')),
+    url: parts.baseUrl + path,
     query,
     auth: parts.auth,
     headers,

@@ -10,6 +10,19 @@ const zodType = z.custom<z.ZodType>((value) => value instanceof z.ZodType, {
 });
 
 /**
+ * Whether a query parameter's schema takes a list, i.e. the parameter may be given several times
+ * (`?tag=a&tag=b`); optional, default and preprocessing wrappers are looked through.
+ */
+export function takesSeveralValues(schema: z.ZodType | undefined): boolean {
+  let current = schema;
+  while (current && ['optional', 'default', 'nullable', 'prefault', 'pipe'].includes(current._zod.def.type)) {
+    const def = current._zod.def as unknown as { innerType?: z.ZodType; out?: z.ZodType };
+    current = def.innerType ?? def.out;
+  }
+  return current?._zod.def.type === 'array';
+}
+
+/**
  * A collection of sample records the sandbox keeps, e.g. contacts.
  * Records get `id` (with `idPrefix`) and `created_at` from the sandbox.
  */
@@ -126,6 +139,14 @@ export const endpointSchema = z.strictObject({
   params: zodObject.optional(),
   query: zodObject.optional(),
   body: zodObject.optional(),
+  /**
+   * Values samples put in the path's parameters, by name, e.g. `{ domain_name: 'example.com' }`:
+   * documented, or generated and accepted by `params`. A collection's `{id}` is not here: samples
+   * take one of its seeded records.
+   */
+  pathExample: z.record(z.string(), z.string()).optional(),
+  /** Values samples send for the required query parameters (a list for one given several times). */
+  queryExample: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
   /**
    * The body samples show and send: an imported document's example, or a value generated from
    * its schema; absent, `{}`. A collection's create or update takes one of its records first.
