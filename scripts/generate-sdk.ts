@@ -45,6 +45,9 @@ const pascal = (text: string) =>
   text.replace(/(^|[_-])([a-z])/g, (_, __, c: string) => c.toUpperCase()).replace(/^[a-z]/, (c) => c.toUpperCase());
 const kebab = (text: string) => text.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 /** A literal as Prettier would print it: single-quoted strings, bare keys, short objects inline. */
+/** A path parameter's argument name: `domain_name` → `domainName`. */
+const camelCase = (name: string) => name.replace(/[_-]+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
 function quote(value: unknown, indent = ''): string {
   if (typeof value === 'string') return `'${value.replace(/['\\]/g, '\\$&')}'`;
   if (Array.isArray(value)) {
@@ -269,10 +272,9 @@ export function generateSdk(model: ApiModel, source: string): GeneratedSdk {
     for (const name of code.match(/[A-Z]\w*/g) ?? []) used.add(name);
 
     // The route spec `bindRoutes` turns into the method: "METHOD /path", then the arguments after
-    // `{id}` (body, query), and `*` for an iterator over every page.
-    const params: string[] = [];
+    // the path's parameters (body, query), and `*` for an iterator over every page.
+    const params = [...endpoint.path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => `${camelCase(name!)}: string`);
     const route = [endpoint.method, endpoint.path];
-    if (endpoint.path.includes('{id}')) params.push('id: string');
     if (body) {
       params.push(`body${hasRequired(body) ? '' : '?'}: ${names.body}`);
       route.push('body');

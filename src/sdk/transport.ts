@@ -80,13 +80,15 @@ const sleepFor = (ms: number, signal?: AbortSignal) =>
 export const baseUrlOf = (key: string) =>
   (environments.find((env) => key.startsWith(env.keyPrefix)) ?? environments.find((env) => env.id === 'test')!).baseUrl;
 
-function expandPath(path: string, id: string | undefined): string {
-  return path.replace('{id}', () => {
+function expandPath(path: string, params: unknown[] = []): string {
+  let index = 0;
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[index++];
     // "." and ".." would be read as path segments and reach another endpoint.
-    if (typeof id !== 'string' || !id || id === '.' || id === '..') {
-      throw new TypeError(`Pass the record's id (a non-empty string) for ${path}.`);
+    if (typeof value !== 'string' || !value || value === '.' || value === '..') {
+      throw new TypeError(`Pass ${name === 'id' ? "the record's id" : `\`${name}\``} (a non-empty string) for ${path}.`);
     }
-    return encodeURIComponent(id);
+    return encodeURIComponent(value);
   });
 }
 
@@ -134,7 +136,7 @@ export function createCall(ring: KeyRing, scheme: KeyPlacementData, client: Clie
     const policy = { limit: 2, methods: IDEMPOTENT, maxRetryDelay: 30_000, ...settings(client.retry), ...settings(options.retry) };
     const mayRepeat = options.retry === true || policy.methods.includes(method);
     const timeout = options.timeout ?? client.timeout ?? DEFAULT_TIMEOUT;
-    const relative = expandPath(path, input.id);
+    const relative = expandPath(path, input.params);
     const keys = ring.keys;
     const refused = new Set<number>();
     let index = ring.active;

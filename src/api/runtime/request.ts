@@ -18,8 +18,11 @@ export interface ExampleRequest {
   /** Headers other than the key's, e.g. `Content-Type`. */
   headers: Array<[string, string]>;
   body?: unknown;
-  /** The SDK call that makes the same request, e.g. `client.contacts.get('ct_1')`. */
-  sdk: { resource: string; method: string; id?: string; args?: unknown };
+  /**
+   * The SDK call that makes the same request, e.g. `client.contacts.get('ct_1')`: `params` are
+   * the path's parameters in order (`{id}` last), then `args` (the body or the query).
+   */
+  sdk: { resource: string; method: string; params: string[]; args?: unknown };
 }
 
 /** What a request needs to know of its endpoint. */
@@ -55,8 +58,10 @@ export function requestFor(endpoint: RequestTarget, parts: RequestParts): Exampl
   const headers: Array<[string, string]> = body !== undefined ? [['Content-Type', 'application/json']] : [];
   const [resource, method] = endpoint.id.split('.') as [string, string];
   const args = body !== undefined ? body : given.length ? Object.fromEntries(given) : undefined;
+  const params: string[] = [];
   const path = endpoint.path.replace(/\{([^}]+)\}/g, (placeholder, name: string) => {
     const value = name === 'id' ? id : parts.path?.[name];
+    params.push(value ?? '');
     return value === undefined ? placeholder : encodeURIComponent(value);
   });
   return {
@@ -67,6 +72,6 @@ export function requestFor(endpoint: RequestTarget, parts: RequestParts): Exampl
     auth: parts.auth,
     headers,
     ...(body !== undefined ? { body } : {}),
-    sdk: { resource, method, ...(id !== undefined ? { id } : {}), ...(args !== undefined ? { args } : {}) },
+    sdk: { resource, method, params, ...(args !== undefined ? { args } : {}) },
   };
 }

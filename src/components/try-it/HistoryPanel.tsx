@@ -15,6 +15,10 @@ const keyWords = (entry: HistoryEntry) =>
 
 const timeFormat = new Intl.DateTimeFormat('en', { timeStyle: 'medium' });
 
+/** The path as sent: each `{parameter}` the draft gave a value replaced by it. */
+const filledPath = (path: string, draft: HistoryEntry['draft']) =>
+  path.replace(/\{([^}]+)\}/g, (placeholder, name: string) => (name === 'id' ? draft.id : draft.parents[name]) || placeholder);
+
 export default function HistoryPanel({ history, endpoints, onRerun, onClear }: Props) {
   const id = useId();
   return (
@@ -30,7 +34,7 @@ export default function HistoryPanel({ history, endpoints, onRerun, onClear }: P
               return (
                 <li key={entry.at}>
                   <span className="kp-mono">
-                    {endpoint ? `${endpoint.method} ${endpoint.path.replace('{id}', entry.draft.id || '{id}')}` : entry.draft.endpoint}
+                    {endpoint ? `${endpoint.method} ${filledPath(endpoint.path, entry.draft)}` : entry.draft.endpoint}
                   </span>{' '}
                   <span className="kp-muted">
                     with {keyWords(entry)} at {timeFormat.format(entry.at)}: {entry.outcome}

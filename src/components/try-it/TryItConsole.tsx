@@ -233,6 +233,19 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
           </select>
         </FormField>
 
+        {endpoint.parents.map((name) => (
+          <FormField key={name} id={`${id}-path-${name}`} label={`${name} (path parameter)`}>
+            <input
+              id={`${id}-path-${name}`}
+              className="kp-input kp-mono"
+              value={draft.parents[name] ?? ''}
+              onChange={(event) => update({ parents: { ...draft.parents, [name]: event.target.value } })}
+              spellCheck={false}
+              autoComplete="off"
+            />
+          </FormField>
+        ))}
+
         {endpoint.hasId && (
           <FormField
             id={`${id}-path-id`}
@@ -411,6 +424,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
             ? {
                 endpoint,
                 id: draft.id,
+                parents: draft.parents,
                 query: draft.query,
                 body: bodyCheck.value,
                 auth: keyHeaderOf(draft.scheme),

@@ -77,11 +77,12 @@ export function walletKeyFor(selection: KeySelection, keys: readonly WalletKey[]
   return keys.find((k) => `wallet:${k.id}` === selection);
 }
 
-/** The console's request for an endpoint: its sample id and example body, no query. */
+/** The console's request for an endpoint: its sample path values, example body and required query values. */
 export const defaultDraft = (endpoint: EndpointInfo, scheme: string): RequestDraft => ({
   endpoint: endpoint.id,
   id: endpoint.sampleId,
-  query: {},
+  parents: { ...endpoint.sampleParents },
+  query: Object.fromEntries(endpoint.query.filter((field) => field.required && field.example).map((field) => [field.name, field.example])),
   body: endpoint.exampleBody,
   scheme,
 });
@@ -178,6 +179,7 @@ export async function sendAttempt(attempt: SendAttempt, deps: ConsoleSendDeps): 
   const result = await deps.send({
     endpoint: target,
     id: draft.id,
+    parents: draft.parents,
     query: draft.query,
     body: body.value,
     key: noKey ? null : secret,

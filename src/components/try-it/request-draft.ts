@@ -12,6 +12,8 @@ export interface RequestDraft {
   endpoint: string;
   /** The `{id}` path parameter. */
   id: string;
+  /** The path's other parameters (those before `{id}`), by name. */
+  parents: Record<string, string>;
   query: Record<string, string>;
   /** The body as typed (may be invalid JSON). */
   body: string;
@@ -29,21 +31,26 @@ const LIMITS = { id: 500, query: 500, body: 20_000 };
 
 const str = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
 
+/** Up to 20 named texts from untrusted data; anything else is dropped. */
+function texts(value: unknown, max: number): Record<string, string> {
+  const read: Record<string, string> = {};
+  if (typeof value !== 'object' || value === null) return read;
+  for (const [name, text] of Object.entries(value as Record<string, unknown>).slice(0, 20)) {
+    if (typeof text === 'string') read[name.slice(0, 100)] = text.slice(0, max);
+  }
+  return read;
+}
+
 /** Reads a draft from untrusted data (a link, storage); `null` when it is not one. */
 export function readDraft(value: unknown): RequestDraft | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   if (typeof v['endpoint'] !== 'string') return null;
-  const query: Record<string, string> = {};
-  if (typeof v['query'] === 'object' && v['query'] !== null) {
-    for (const [name, text] of Object.entries(v['query'] as Record<string, unknown>).slice(0, 20)) {
-      if (typeof text === 'string') query[name.slice(0, 100)] = text.slice(0, LIMITS.query);
-    }
-  }
   return {
     endpoint: v['endpoint'].slice(0, 100),
     id: str(v['id'], LIMITS.id),
-    query,
+    parents: texts(v['parents'], LIMITS.id),
+    query: texts(v['query'], LIMITS.query),
     body: str(v['body'], LIMITS.body),
     scheme: str(v['scheme'], 100) || NO_SCHEME,
   };
@@ -58,6 +65,7 @@ export function draftWithoutKeys(draft: RequestDraft, keyPrefixes: readonly stri
   const next: RequestDraft = {
     ...draft,
     id: clean(draft.id),
+    parents: Object.fromEntries(Object.entries(draft.parents).map(([name, value]) => [name, clean(value)])),
     query: Object.fromEntries(Object.entries(draft.query).map(([name, value]) => [clean(name), clean(value)])),
     body: clean(draft.body),
   };
@@ -69,7 +77,15 @@ export function draftWithoutKeys(draft: RequestDraft, keyPrefixes: readonly stri
  * reference section links to, so the console does not present it as someone's shared request.
  */
 export function requestHash(draft: RequestDraft, options: { example?: boolean } = {}): string {
-  const data = { v: 1, endpoint: draft.endpoint, id: draft.id, query: draft.query, body: draft.body, scheme: draft.scheme };
+  const data = {
+    v: 1,
+    endpoint: draft.endpoint,
+    id: draft.id,
+    ...(Object.keys(draft.parents).length ? { parents: draft.parents } : {}),
+    query: draft.query,
+    body: draft.body,
+    scheme: draft.scheme,
+  };
   return HASH_PREFIX + encodeURIComponent(JSON.stringify(options.example ? { ...data, example: true } : data));
 }
 

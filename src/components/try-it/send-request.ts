@@ -20,6 +20,8 @@ import { NO_SCHEME } from './request-draft.ts';
 export interface SendInput {
   endpoint: EndpointInfo;
   id: string;
+  /** The path's parameters before `{id}`, by name. */
+  parents?: Record<string, string> | undefined;
   query: Record<string, string>;
   /** The parsed body; `undefined` sends none. */
   body: unknown;
@@ -70,7 +72,7 @@ export async function sendRequest(input: SendInput): Promise<SendResult> {
     const body = await callEndpoint(
       sandboxClient(options),
       endpoint,
-      { recordId: input.id, body: input.body, ...(Object.keys(query).length ? { query } : {}) },
+      { recordId: input.id, parents: input.parents, body: input.body, ...(Object.keys(query).length ? { query } : {}) },
       { onResponse: (r: Response) => (response = r) },
     );
     const ms = elapsed();

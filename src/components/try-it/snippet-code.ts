@@ -12,6 +12,8 @@ import { optionsFor, renderSnippet, type SnippetSettings } from '../snippets/ren
 export interface SnippetInput {
   endpoint: RequestTarget;
   id: string;
+  /** The path's parameters before `{id}`, by name. */
+  parents?: Record<string, string> | undefined;
   query: Record<string, string>;
   /** The parsed body; `undefined` for none. */
   body: unknown;
@@ -30,6 +32,7 @@ export function renderConsoleSnippet(language: SnippetLanguage, input: SnippetIn
     baseUrl: settings.targets[input.target][input.environment].baseUrl,
     auth: input.auth,
     id: input.id,
+    path: input.parents,
     query: input.query,
     // An empty body is sent as none; the API reads that as `{}`.
     body: input.body ?? {},

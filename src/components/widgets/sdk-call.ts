@@ -11,11 +11,13 @@ import {
   type RequestOptions,
 } from '../../sdk/index.ts';
 
-/** What decides an SDK method's arguments: `(id?, body | query?, options)`. */
+/** What decides an SDK method's arguments: `(...parents, id?, body | query?, options)`. */
 export interface CallableEndpoint {
   /** `<resource>.<method>`, e.g. `contacts.list`. */
   id: string;
   hasId: boolean;
+  /** The path's parameters before `{id}`, in order. */
+  parents: readonly string[];
   hasBody: boolean;
   /** Whether the method takes a query object (list endpoints). */
   hasQuery: boolean;
@@ -23,6 +25,8 @@ export interface CallableEndpoint {
 
 export interface CallInput {
   recordId?: string;
+  /** Values of the endpoint's `parents`, by name. */
+  parents?: Record<string, string> | undefined;
   body?: unknown;
   /** Left out (`undefined`) when there is none. */
   query?: Record<string, string>;
@@ -40,7 +44,7 @@ export function callEndpoint(
   const [resource, method] = endpoint.id.split('.') as [string, string];
   const call = (client as unknown as Record<string, Record<string, Method> | undefined>)[resource]?.[method];
   if (!call) return Promise.reject(new Error(`The SDK has no method for ${endpoint.id}.`));
-  const args: unknown[] = [];
+  const args: unknown[] = endpoint.parents.map((name) => input.parents?.[name] ?? '');
   if (endpoint.hasId) args.push(input.recordId ?? '');
   if (endpoint.hasBody) args.push(input.body);
   else if (endpoint.hasQuery) args.push(input.query);

@@ -56,6 +56,8 @@ export interface QueryField {
   name: string;
   description: string;
   required: boolean;
+  /** What the console starts with for a required parameter: the documented or generated example; else empty. */
+  example: string;
 }
 
 /** An endpoint as the widgets call it through the SDK (`client.<resource>.<method>()`). */
@@ -67,6 +69,8 @@ export interface EndpointRef {
   tag: string;
   scopes: string[];
   hasId: boolean;
+  /** The path's parameters before `{id}`, in order, e.g. `['domain_name']`; the SDK method takes them first. */
+  parents: string[];
   hasBody: boolean;
   /** Whether the SDK method takes a query object (list endpoints). */
   hasQuery: boolean;
@@ -79,6 +83,8 @@ export interface EndpointInfo extends EndpointRef {
   exampleBody: string;
   /** An id the sandbox knows, for endpoints with `{id}`; empty otherwise. */
   sampleId: string;
+  /** A value for each of `parents` that the sandbox accepts. */
+  sampleParents: Record<string, string>;
 }
 
 export interface ErrorInfo {
@@ -186,6 +192,7 @@ export const endpointRef = (endpoint: Endpoint): EndpointRef => ({
   tag: endpoint.tag,
   scopes: endpoint.scopes,
   hasId: endpoint.path.includes('{id}'),
+  parents: [...endpoint.path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => name!).filter((name) => name !== 'id'),
   hasBody: Boolean(endpoint.body),
   hasQuery: Boolean(endpoint.query),
 });
@@ -217,6 +224,7 @@ function queryFields(endpoint: Endpoint): QueryField[] {
     name,
     description: field.description ?? '',
     required: !field.safeParse(undefined).success,
+    example: [endpoint.queryExample?.[name] ?? ''].flat()[0] ?? '',
   }));
 }
 
@@ -228,6 +236,7 @@ export function endpointInfo(model: ApiModel, endpoint: Endpoint): EndpointInfo 
     query: queryFields(endpoint),
     exampleBody: body === undefined ? '' : JSON.stringify(body, null, 2),
     sampleId: ref.hasId ? sampleId(model, endpoint) : '',
+    sampleParents: Object.fromEntries(ref.parents.map((name) => [name, endpoint.pathExample?.[name] ?? ''])),
   };
 }
 

@@ -8,7 +8,14 @@ import {
   type RequestDraft,
 } from '../../../src/components/try-it/request-draft.ts';
 
-const draft: RequestDraft = { endpoint: 'contacts.create', id: '', query: {}, body: '{"name": "Ключ 🔑 <b>"}', scheme: 'X-API-Key' };
+const draft: RequestDraft = {
+  endpoint: 'contacts.create',
+  id: '',
+  parents: {},
+  query: {},
+  body: '{"name": "Ключ 🔑 <b>"}',
+  scheme: 'X-API-Key',
+};
 
 describe('shared links', () => {
   it('carry the request in the hash and read back the same, unicode included', () => {

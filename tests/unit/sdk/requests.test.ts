@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
 import { createClient } from '../../../src/sdk/index.ts';
+import { bindRoutes } from '../../../src/sdk/routes.ts';
+import { createCall, schemes } from '../../../src/sdk/transport.ts';
 import { fakeFetch, json, liveBaseUrl, makeKey, model, testBaseUrl } from './fake-api.ts';
 
 const whoami = model.management.whoamiPath;
@@ -61,6 +63,30 @@ test('an empty id, "." or ".." is refused: they would reach another endpoint', a
   const client = createClient({ apiKey: makeKey(), fetch });
   for (const id of ['', '.', '..']) await expect(client.keys.get(id)).rejects.toThrow(TypeError);
   expect(fetch).not.toHaveBeenCalled();
+});
+
+test('a path with parent parameters takes them first, in order, each encoded and checked', async () => {
+  // The shape an imported document's nested endpoint gets, e.g. `/domains/{domain_name}/records/{id}`.
+  interface Records {
+    get(domainName: string, id: string): Promise<unknown>;
+    update(domainName: string, id: string, body: object): Promise<unknown>;
+  }
+  const { fetch, sent } = fakeFetch(json(200, {}));
+  const call = createCall({ keys: [makeKey()], active: 0 }, schemes[0]!, { fetch, baseUrl: 'http://127.0.0.1:8787/v1' });
+  const records = bindRoutes<Records>(call, {
+    get: 'GET /domains/{domain_name}/records/{id}',
+    update: 'PATCH /domains/{domain_name}/records/{id} body',
+  });
+  await records.get('example.com', 'a/b');
+  await records.update('x y', '7', { ttl: 60 });
+  expect(sent.map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
+    'GET /v1/domains/example.com/records/a%2Fb',
+    'PATCH /v1/domains/x%20y/records/7',
+  ]);
+  expect(sent[1]!.body).toEqual({ ttl: 60 });
+  await expect(records.get('', 'r1')).rejects.toThrow('Pass `domain_name` (a non-empty string)');
+  await expect(records.get('..', 'r1')).rejects.toThrow(TypeError);
+  expect(sent).toHaveLength(2);
 });
 
 test('a query becomes search parameters; undefined values are left out', async () => {

@@ -9,9 +9,7 @@ import { jsKeyLines, jsString, jsSyntax } from './node.ts';
 
 export function sdk(program: SnippetProgram): string {
   const call = program.sdk;
-  const args = [call.id === undefined ? null : jsString(call.id), call.args === undefined ? null : literal(call.args, jsSyntax, 1)].filter(
-    (arg): arg is string => arg !== null,
-  );
+  const args = [...call.params.map(jsString), ...(call.args === undefined ? [] : [literal(call.args, jsSyntax, 1)])];
   const options = [
     'apiKey',
     `baseUrl: ${jsString(call.baseUrl)}`,

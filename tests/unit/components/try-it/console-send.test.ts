@@ -29,6 +29,7 @@ const endpoint = (id: string) => data.endpoints.find((e) => e.id === id)!;
 const draftFor = (id: string, patch: Partial<RequestDraft> = {}): RequestDraft => ({
   endpoint: id,
   id: endpoint(id).sampleId,
+  parents: {},
   query: {},
   body: endpoint(id).exampleBody,
   scheme: data.schemes[0]!.id,
@@ -294,7 +295,7 @@ describe('the key menu and the snippets', () => {
   it('show the chosen key in the snippets, none when no header is sent, and its environment', () => {
     const live = `${model.environments.find((e) => e.keyPrefix.includes('live'))!.keyPrefix}AbCdEfGhIjKlMnOpQrStUvWx`;
     const draft = defaultDraft(endpoint('contacts.get'), 'X-API-Key');
-    expect(draft).toEqual({ endpoint: 'contacts.get', id: 'ct_seed_1', query: {}, body: '', scheme: 'X-API-Key' });
+    expect(draft).toEqual({ endpoint: 'contacts.get', id: 'ct_seed_1', parents: {}, query: {}, body: '', scheme: 'X-API-Key' });
     expect(snippetKey(draft, 'wallet:key_1', '', key('key_1'))).toEqual({ secret: 'sk_test_key_1', environment: 'test' });
     expect(snippetKey(draft, 'pasted', '', undefined)).toEqual({ secret: null, environment: 'test' });
     expect(snippetKey({ ...draft, scheme: 'none' }, 'wallet:key_1', '', key('key_1')).secret).toBeNull();
