@@ -27,6 +27,7 @@ function origin() {
       },
       setItem: (name: string, value: string) => {
         items.set(name, value);
+        lastWrite = Date.now();
         for (const other of tabs)
           if (other !== tab) setTimeout(() => other.dispatchEvent(Object.assign(new Event('storage'), { key: name })));
       },
@@ -58,8 +59,19 @@ async function call(sandbox: Sandbox, secret: string, method: string, path: stri
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-/** Lets every pending save (100 ms), lock and `storage` event run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+/** When any tab last wrote the origin's storage. */
+let lastWrite = 0;
+
+/**
+ * Lets every pending save (100 ms after a change), lock and `storage` event run: waits until no
+ * tab has written for 300 ms, however slowly a loaded machine runs the timers.
+ */
+async function settle(): Promise<void> {
+  const quiet = 300;
+  const started = Date.now();
+  do await new Promise((resolve) => setTimeout(resolve, quiet));
+  while (Date.now() - lastWrite < quiet && Date.now() - started < 10_000);
+}
 
 /** A site whose first tab started the sandbox and saved it, and a second tab opened after. */
 async function twoTabs(withLocks = true) {
