@@ -114,7 +114,7 @@ function recipes(model: ApiModel): Record<string, () => Recipe[] | string> {
     missing_api_key: () => [
       {
         label: 'Send no key',
-        setup: 'Sends the request with no key header at all, as an unset environment variable would.',
+        setup: `Sends the request without ${schemes.length === 1 ? carrier(schemes[0]!) : 'any key'}, as an unset environment variable would.`,
         provoke: { kind: 'no-key' },
         endpoint: whoami,
       },

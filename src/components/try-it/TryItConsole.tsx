@@ -71,6 +71,9 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
   const bodyCheck = bodyOf(endpoint, draft.body);
   const alternative = alternativeScope(endpoint.scopes, data.fullAccessScope);
   const walletEntry = selection.startsWith('wallet:') ? walletKeys.find((k) => `wallet:${k.id}` === selection) : undefined;
+  // What "no key" sends with the chosen scheme: an empty header, or an empty query parameter.
+  const chosenScheme = data.schemes.find((s) => s.id === draft.scheme);
+  const emptyCarrier = chosenScheme?.in === 'query' ? `an empty ${chosenScheme.param} parameter` : 'an empty header';
   const ownerInWallet = walletKeys.some((k) => k.owner);
 
   // After hydration: the session's history, and a shared link's request (filled in, not sent),
@@ -314,7 +317,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
             value={draft.scheme}
             options={[
               ...data.schemes.map((scheme) => ({ value: scheme.id, label: scheme.label })),
-              { value: NO_SCHEME, label: 'Nothing: send no auth header' },
+              { value: NO_SCHEME, label: 'Nothing: send no key at all' },
             ]}
             onChange={(scheme) => update({ scheme })}
           />
@@ -323,7 +326,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
             label="API key"
             hint={
               draft.scheme === NO_SCHEME
-                ? 'No auth header is sent, so no key is used.'
+                ? 'No key is sent, in no header and no query parameter.'
                 : walletEntry && !isUsable(walletEntry)
                   ? `This key is ${walletEntry.status === 'missing' ? 'not in the sandbox any more' : walletEntry.status}: the API will refuse it.`
                   : 'Keys you create in the key manager appear here.'
@@ -352,7 +355,7 @@ export default function TryItConsole({ data, endpoint: initial, level = 2 }: Pro
               </optgroup>
               <optgroup label="Other">
                 <option value="pasted">Paste a key…</option>
-                <option value="none">No key (an empty header)</option>
+                <option value="none">No key ({emptyCarrier})</option>
               </optgroup>
             </select>
           </FormField>
