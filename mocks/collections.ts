@@ -1,15 +1,16 @@
 /**
- * The preset's sample data: seeded records (`<idPrefix>seed_<n>`), and list, get, create, update,
+ * The preset's sample data: seeded records (`<idPrefix>seed_<n>`, see `record-ids.ts`), and list, get, create, update,
  * delete and stats over them, per environment. Lists are oldest first (seeded records, then
  * created ones, in the order they were made), matching the examples in the docs.
  */
 import type { ApiModel } from '../src/api/model.ts';
+import { seedRecordId } from '../src/api/record-ids.ts';
 import type { Collection, ListPaging } from '../src/api/schema/endpoints.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 import { fail, invalid, ok, type ActionResult } from './action-result.ts';
 import { iso } from './clock.ts';
 import type { SandboxContext } from './context.ts';
-import { randomId } from './ids.ts';
+import { randomId, randomUuid } from './ids.ts';
 import { documentedPage, paginate } from './paginate.ts';
 import type { EnvironmentData, SandboxState, StoredRecord } from './state.ts';
 import { requestsOn } from './usage.ts';
@@ -20,7 +21,7 @@ function seed(model: ApiModel, createdAt: string): EnvironmentData {
       collection.id,
       collection.seed.map((record, i) => ({
         ...collection.fields.parse(record),
-        id: `${collection.idPrefix}seed_${i + 1}`,
+        id: seedRecordId(collection, i),
         created_at: createdAt,
       })),
     ]),
@@ -78,7 +79,7 @@ export function createRecord(ctx: SandboxContext, call: CollectionCall): ActionR
   const record: StoredRecord = {
     ...(fields.success ? fields.data : { ...call.body }),
     ...overrides,
-    id: randomId(collection.idPrefix, ctx.random, 14),
+    id: collection.idFormat === 'uuid' ? randomUuid(ctx.random) : randomId(collection.idPrefix, ctx.random, 14),
     created_at: iso(ctx.now()),
   };
   recordsOf(ctx, call).push(record);

@@ -6,6 +6,15 @@ import type { RandomBytes } from '../src/api/key-format.ts';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+/** A random UUID (version 4) from the injected random source, for APIs whose record ids are UUIDs. */
+export function randomUuid(random: RandomBytes): string {
+  const bytes = random(16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** `prefix` + `length` base62 characters; rejection sampling keeps every character equally likely. */
 export function randomId(prefix: string, random: RandomBytes, length = 16): string {
   let body = '';

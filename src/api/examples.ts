@@ -3,16 +3,17 @@
  * preset's sample data so they match what the sandbox returns.
  */
 import type { ApiModel } from './model.ts';
+import { exampleRecordId, seedRecordId } from './record-ids.ts';
 import { environment, fullAccessScope } from './runtime/index.ts';
 import type { Collection, Endpoint } from './schema/endpoints.ts';
 
 const EXAMPLE_TIME = '2026-11-02T09:30:00.000Z';
 
-/** Seeded records as the sandbox serves them: `<prefix>seed_<n>` ids. */
+/** Seeded records as the sandbox serves them. */
 export function seededRecords(collection: Collection): Record<string, unknown>[] {
   return collection.seed.map((record, i) => ({
     ...collection.fields.parse(record),
-    id: `${collection.idPrefix}seed_${i + 1}`,
+    id: seedRecordId(collection, i),
     created_at: EXAMPLE_TIME,
   }));
 }
@@ -94,7 +95,7 @@ export function responseExample(model: ApiModel, endpoint: Endpoint): unknown {
       case 'delete':
         return { id: records[0]!.id, deleted: true };
       case 'create':
-        return { ...records[0], ...(requestExample(model, endpoint) ?? {}), id: `${collection.idPrefix}9dK2xQ`, created_at: EXAMPLE_TIME };
+        return { ...records[0], ...(requestExample(model, endpoint) ?? {}), id: exampleRecordId(collection), created_at: EXAMPLE_TIME };
       default:
         return records[0];
     }

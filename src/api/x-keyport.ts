@@ -29,6 +29,7 @@ function collectionData(collection: Collection): Json {
     id: collection.id,
     name: collection.name,
     idPrefix: collection.idPrefix,
+    ...(collection.idFormat === 'uuid' ? { idFormat: collection.idFormat } : {}),
     fields: jsonSchemaOf(collection.fields, 'input'),
     create: jsonSchemaOf(collection.create, 'input'),
     seed: collection.seed,

@@ -79,6 +79,24 @@ function withDefaults(fields: JsonSchema, create: JsonSchema | undefined): JsonS
   return { ...fields, properties };
 }
 
+const SAMPLE_UUID = '3f1b7a9e-2c4d-4e8f-9a0b-1c2d3e4f5a6b';
+
+/**
+ * UUID record ids where the document's record says its `id` is one (`format: uuid`, or a pattern
+ * a UUID fits and Keyport's own `rec_seed_1` does not); else Keyport's prefixed ids.
+ */
+function idFormatOf(record: JsonSchema): 'uuid' | 'prefixed' {
+  const id = flattenAllOf(((record['properties'] ?? {}) as Record<string, JsonSchema>)['id']);
+  if (id?.['format'] === 'uuid') return 'uuid';
+  if (typeof id?.['pattern'] !== 'string') return 'prefixed';
+  try {
+    const pattern = new RegExp(id['pattern'], 'u');
+    return pattern.test(SAMPLE_UUID) && !pattern.test('rec_seed_1') ? 'uuid' : 'prefixed';
+  } catch {
+    return 'prefixed';
+  }
+}
+
 /** Query parameters that hold a page size, a cursor, an offset or a page number, as APIs name them. */
 const LIMIT_NAMES = ['limit', 'per_page', 'perPage', 'page_size', 'pageSize', 'max_results', 'maxResults'];
 const CURSOR_NAMES = ['starting_after', 'after', 'cursor', 'iterator', 'page_token', 'pageToken', 'next_token', 'nextToken'];
@@ -165,6 +183,7 @@ export function recogniseCollections(routes: RoutedOperation[], taken: Set<strin
       id,
       name: pascal(singular(id)) || 'Record',
       idPrefix: `${singular(id).replace(/_/g, '').slice(0, 8) || 'rec'}_`,
+      idFormat: idFormatOf(record),
       fields,
       create,
       seed,

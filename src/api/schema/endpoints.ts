@@ -31,6 +31,11 @@ export const collectionSchema = z.strictObject({
   /** Singular name for docs and the SDK's types, e.g. "Contact". */
   name: z.string().regex(/^[A-Z][A-Za-z]*$/, 'Collection names are PascalCase singulars, e.g. "Contact".'),
   idPrefix: z.string().regex(/^[a-z]+_$/, 'An id prefix is lowercase letters and "_", e.g. "ct_".'),
+  /**
+   * What record ids look like: the prefix and random letters (`ct_4fQz…`), or a UUID where an
+   * imported document says its ids are UUIDs.
+   */
+  idFormat: z.enum(['prefixed', 'uuid']).default('prefixed'),
   /** The stored record, without `id` and `created_at`. */
   fields: zodObject,
   /** The body accepted on create; update accepts any subset of it. */

@@ -270,3 +270,23 @@ describe('googlemaps', () => {
     }
   });
 });
+
+test('a collection whose document gives UUID ids serves UUIDs, seeded and created, and finds records by them', async () => {
+  const { model } = await importOpenApiFile('tests/fixtures/openapi/resend/openapi.yaml');
+  const webhooks = model.collections.find((c) => c.id === 'webhooks')!;
+  expect(webhooks.idFormat).toBe('uuid');
+  // Collections whose records have free-text ids keep Keyport's prefixed ids.
+  expect(model.collections.find((c) => c.id === 'domains')!.idFormat).toBe('prefixed');
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  const h = await startHarness(model);
+  try {
+    const listed = await h.call('GET', '/webhooks');
+    expect(listed.body.data[0].id).toMatch(uuid);
+    const created = await h.call('POST', '/webhooks', { body: { endpoint: 'https://example.com/hook', events: ['email.sent'] } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.id).toMatch(uuid);
+    expect((await h.call('GET', `/webhooks/${created.body.id}`)).status).toBe(200);
+  } finally {
+    h.close();
+  }
+});

@@ -1,0 +1,18 @@
+/**
+ * The ids of a collection's records that the docs show and the sandbox serves: `<prefix>seed_<n>`
+ * for seeded records and `<prefix>` + random letters for created ones, or UUIDs where the API's
+ * document says its ids are UUIDs (`idFormat`).
+ */
+import type { Collection } from './schema/endpoints.ts';
+
+/** The id of a collection's seeded record number `index` (from 0): `ct_seed_1`, or a fixed UUID. */
+export function seedRecordId(collection: Collection, index: number): string {
+  return collection.idFormat === 'uuid'
+    ? `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`
+    : `${collection.idPrefix}seed_${index + 1}`;
+}
+
+/** The id example responses show for a record just created. */
+export function exampleRecordId(collection: Collection): string {
+  return collection.idFormat === 'uuid' ? '3f1b7a9e-2c4d-4e8f-9a0b-1c2d3e4f5a6b' : `${collection.idPrefix}9dK2xQ`;
+}
