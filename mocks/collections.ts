@@ -1,28 +1,27 @@
 /**
- * The preset's sample data: seeded records (`<idPrefix>seed_<n>`, see `record-ids.ts`), and list, get, create, update,
+ * The preset's sample data: seeded records (`<idPrefix>seed_<n>`, see `record-fields.ts`), and list, get, create, update,
  * delete and stats over them, per environment. Lists are oldest first (seeded records, then
  * created ones, in the order they were made), matching the examples in the docs.
  */
 import type { ApiModel } from '../src/api/model.ts';
-import { seedRecordId } from '../src/api/record-ids.ts';
+import { recordTime, seedRecordId } from '../src/api/record-fields.ts';
 import type { Collection, ListPaging } from '../src/api/schema/endpoints.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 import { fail, invalid, ok, type ActionResult } from './action-result.ts';
-import { iso } from './clock.ts';
 import type { SandboxContext } from './context.ts';
 import { randomId, randomUuid } from './ids.ts';
 import { documentedPage, paginate } from './paginate.ts';
 import type { EnvironmentData, SandboxState, StoredRecord } from './state.ts';
 import { requestsOn } from './usage.ts';
 
-function seed(model: ApiModel, createdAt: string): EnvironmentData {
+function seed(model: ApiModel, now: number): EnvironmentData {
   return Object.fromEntries(
     model.collections.map((collection) => [
       collection.id,
       collection.seed.map((record, i) => ({
         ...collection.fields.parse(record),
         id: seedRecordId(collection, i),
-        created_at: createdAt,
+        created_at: recordTime(collection, now),
       })),
     ]),
   );
@@ -30,7 +29,7 @@ function seed(model: ApiModel, createdAt: string): EnvironmentData {
 
 /** The same sample records in both environments; they change independently from then on. */
 export function seedData(model: ApiModel, now: number): SandboxState['data'] {
-  return { live: seed(model, iso(now)), test: seed(model, iso(now)) };
+  return { live: seed(model, now), test: seed(model, now) };
 }
 
 /** "AgentLoop" → "agent loop", for messages. */
@@ -80,7 +79,7 @@ export function createRecord(ctx: SandboxContext, call: CollectionCall): ActionR
     ...(fields.success ? fields.data : { ...call.body }),
     ...overrides,
     id: collection.idFormat === 'uuid' ? randomUuid(ctx.random) : randomId(collection.idPrefix, ctx.random, 14),
-    created_at: iso(ctx.now()),
+    created_at: recordTime(collection, ctx.now()),
   };
   recordsOf(ctx, call).push(record);
   return ok(record, 201);

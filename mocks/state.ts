@@ -63,7 +63,8 @@ export type KeyUsage = z.output<typeof keyUsageSchema>;
 export type RateWindow = z.output<typeof rateWindowSchema>;
 export type Account = z.output<typeof accountSchema>;
 /** A record of any collection; its own fields are checked by `recordSchema(collection)`. */
-export type StoredRecord = { id: string; created_at: string; [field: string]: unknown };
+/** `created_at` is ISO 8601 text, or Unix seconds for a collection whose document says so. */
+export type StoredRecord = { id: string; created_at: string | number; [field: string]: unknown };
 /** Records of each collection, by collection id. */
 export type EnvironmentData = Record<string, StoredRecord[]>;
 

@@ -326,7 +326,7 @@ export function collectionEndpoints(
 
 /** A stored record as the API returns it: the collection's fields plus id and creation time. */
 export function recordSchema(collection: Collection) {
-  return collection.fields.extend({ id: z.string(), created_at: timestamp });
+  return collection.fields.extend({ id: z.string(), created_at: collection.timeFormat === 'unix' ? z.int() : timestamp });
 }
 
 const lower = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

@@ -19,5 +19,5 @@ export function defineCollection<F extends z.ZodObject, C extends z.ZodObject>(c
   seed: Array<z.input<F>>;
   testModeOverrides?: Partial<z.input<F>>;
 }): Collection {
-  return { idFormat: 'prefixed', ...collection };
+  return { idFormat: 'prefixed', timeFormat: 'iso', ...collection };
 }

@@ -3,7 +3,7 @@
  * preset's sample data so they match what the sandbox returns.
  */
 import type { ApiModel } from './model.ts';
-import { exampleRecordId, seedRecordId } from './record-ids.ts';
+import { exampleRecordId, recordTime, seedRecordId } from './record-fields.ts';
 import { environment, fullAccessScope } from './runtime/index.ts';
 import type { Collection, Endpoint } from './schema/endpoints.ts';
 
@@ -14,7 +14,7 @@ export function seededRecords(collection: Collection): Record<string, unknown>[]
   return collection.seed.map((record, i) => ({
     ...collection.fields.parse(record),
     id: seedRecordId(collection, i),
-    created_at: EXAMPLE_TIME,
+    created_at: recordTime(collection, Date.parse(EXAMPLE_TIME)),
   }));
 }
 
@@ -95,7 +95,12 @@ export function responseExample(model: ApiModel, endpoint: Endpoint): unknown {
       case 'delete':
         return { id: records[0]!.id, deleted: true };
       case 'create':
-        return { ...records[0], ...(requestExample(model, endpoint) ?? {}), id: exampleRecordId(collection), created_at: EXAMPLE_TIME };
+        return {
+          ...records[0],
+          ...(requestExample(model, endpoint) ?? {}),
+          id: exampleRecordId(collection),
+          created_at: recordTime(collection, Date.parse(EXAMPLE_TIME)),
+        };
       default:
         return records[0];
     }

@@ -30,6 +30,7 @@ function collectionData(collection: Collection): Json {
     name: collection.name,
     idPrefix: collection.idPrefix,
     ...(collection.idFormat === 'uuid' ? { idFormat: collection.idFormat } : {}),
+    ...(collection.timeFormat === 'unix' ? { timeFormat: collection.timeFormat } : {}),
     fields: jsonSchemaOf(collection.fields, 'input'),
     create: jsonSchemaOf(collection.create, 'input'),
     seed: collection.seed,

@@ -81,12 +81,14 @@ function withDefaults(fields: JsonSchema, create: JsonSchema | undefined): JsonS
 
 const SAMPLE_UUID = '3f1b7a9e-2c4d-4e8f-9a0b-1c2d3e4f5a6b';
 
+const propertyOf = (record: JsonSchema, name: string) => ((record['properties'] ?? {}) as Record<string, JsonSchema>)[name];
+
 /**
  * UUID record ids where the document's record says its `id` is one (`format: uuid`, or a pattern
  * a UUID fits and Keyport's own `rec_seed_1` does not); else Keyport's prefixed ids.
  */
 function idFormatOf(record: JsonSchema): 'uuid' | 'prefixed' {
-  const id = flattenAllOf(((record['properties'] ?? {}) as Record<string, JsonSchema>)['id']);
+  const id = flattenAllOf(propertyOf(record, 'id'));
   if (id?.['format'] === 'uuid') return 'uuid';
   if (typeof id?.['pattern'] !== 'string') return 'prefixed';
   try {
@@ -184,6 +186,7 @@ export function recogniseCollections(routes: RoutedOperation[], taken: Set<strin
       name: pascal(singular(id)) || 'Record',
       idPrefix: `${singular(id).replace(/_/g, '').slice(0, 8) || 'rec'}_`,
       idFormat: idFormatOf(record),
+      timeFormat: ['integer', 'number'].includes(String(flattenAllOf(propertyOf(record, 'created_at'))?.['type'])) ? 'unix' : 'iso',
       fields,
       create,
       seed,

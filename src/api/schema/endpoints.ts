@@ -36,6 +36,8 @@ export const collectionSchema = z.strictObject({
    * imported document says its ids are UUIDs.
    */
   idFormat: z.enum(['prefixed', 'uuid']).default('prefixed'),
+  /** What `created_at` holds: an ISO 8601 time, or Unix seconds where an imported document says so. */
+  timeFormat: z.enum(['iso', 'unix']).default('iso'),
   /** The stored record, without `id` and `created_at`. */
   fields: zodObject,
   /** The body accepted on create; update accepts any subset of it. */

@@ -290,3 +290,17 @@ test('a collection whose document gives UUID ids serves UUIDs, seeded and create
     h.close();
   }
 });
+
+test('a collection whose document gives created_at in Unix seconds serves whole seconds', async () => {
+  const { model } = await importOpenApiFile('tests/fixtures/openapi/typesense/openapi.yaml');
+  expect(model.collections.find((c) => c.id === 'collections')!.timeFormat).toBe('unix');
+  const h = await startHarness(model);
+  try {
+    // The harness checks every answer against its documented schema, which wants an integer here.
+    const [seeded] = (await h.call('GET', '/collections')).body as Array<{ id: string; created_at: unknown }>;
+    expect(seeded!.created_at).toBe(Math.floor(h.clock.now() / 1000));
+    expect((await h.call('GET', `/collections/${seeded!.id}`)).body.created_at).toBe(seeded!.created_at);
+  } finally {
+    h.close();
+  }
+});
