@@ -74,6 +74,7 @@ export async function runAction(ctx: SandboxContext, call: Call): Promise<Action
         id: call.id,
         query: call.query as records.CollectionCall['query'],
         body: (call.body ?? {}) as Record<string, unknown>,
+        response: call.endpoint.response,
       });
   }
 }

@@ -3,6 +3,7 @@
  * delete and stats over them, per environment. Lists are oldest first (seeded records, then
  * created ones, in the order they were made), matching the examples in the docs.
  */
+import type { z } from 'zod';
 import type { ApiModel } from '../src/api/model.ts';
 import { recordTime, seedRecordId } from '../src/api/record-fields.ts';
 import type { Collection, ListPaging } from '../src/api/schema/endpoints.ts';
@@ -43,6 +44,8 @@ export interface CollectionCall {
   id: string;
   query: { limit: number; starting_after?: string };
   body: Record<string, unknown>;
+  /** The endpoint's success response: a delete answers what it describes. */
+  response?: z.ZodType | undefined;
 }
 
 function recordsOf(ctx: SandboxContext, call: CollectionCall): StoredRecord[] {
@@ -106,8 +109,11 @@ export function deleteRecord(ctx: SandboxContext, call: CollectionCall): ActionR
   const records = recordsOf(ctx, call);
   const index = records.findIndex((r) => r.id === call.id);
   if (index === -1) return notFound(call);
-  records.splice(index, 1);
-  return ok({ id: call.id, deleted: true });
+  const [removed] = records.splice(index, 1);
+  // Keyport's own answer, unless the API documents that a delete answers the record it removed.
+  const deleted = { id: call.id, deleted: true };
+  const answersRecord = call.response && !call.response.safeParse(deleted).success && call.response.safeParse(removed).success;
+  return ok(answersRecord ? removed : deleted);
 }
 
 export function stats(ctx: SandboxContext, environment: EnvironmentId, keyId: string): ActionResult {

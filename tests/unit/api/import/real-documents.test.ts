@@ -291,7 +291,7 @@ test('a collection whose document gives UUID ids serves UUIDs, seeded and create
   }
 });
 
-test('a collection whose document gives created_at in Unix seconds serves whole seconds', async () => {
+test('a collection whose document gives created_at in Unix seconds serves whole seconds, and its delete answers as documented', async () => {
   const { model } = await importOpenApiFile('tests/fixtures/openapi/typesense/openapi.yaml');
   expect(model.collections.find((c) => c.id === 'collections')!.timeFormat).toBe('unix');
   const h = await startHarness(model);
@@ -300,6 +300,8 @@ test('a collection whose document gives created_at in Unix seconds serves whole 
     const [seeded] = (await h.call('GET', '/collections')).body as Array<{ id: string; created_at: unknown }>;
     expect(seeded!.created_at).toBe(Math.floor(h.clock.now() / 1000));
     expect((await h.call('GET', `/collections/${seeded!.id}`)).body.created_at).toBe(seeded!.created_at);
+    // Its delete is documented to answer the collection it removed, not Keyport's `{ id, deleted }`.
+    expect((await h.call('DELETE', `/collections/${seeded!.id}`)).body).toEqual(seeded);
   } finally {
     h.close();
   }
