@@ -245,15 +245,19 @@ export function generateSdk(model: ApiModel, source: string): GeneratedSdk {
     const query = endpoint.query ? toJsonSchema(endpoint.query, 'input') : undefined;
     const where = `endpoint \`${endpoint.id}\``;
     const own = endpoint.id.split('.').map(pascal).join('');
+    // A name of the endpoint's own for a type whose usual name has another shape; with the HTTP
+    // method in it where the usual name already is the endpoint's (`EventTypeUpdateParams`).
+    const fallback = (name: string, suffix: string) =>
+      `${own}${suffix}` === name ? `${own}${pascal(endpoint.method.toLowerCase())}${suffix}` : `${own}${suffix}`;
     let responseType: string;
     if (endpoint.successStatus === 204) responseType = 'void';
     else if (isListShape(response))
-      responseType = `List<${printer.declare(names.response, response.properties.data.items, where, `${own}Item`)}>`;
+      responseType = `List<${printer.declare(names.response, response.properties.data.items, where, fallback(names.response, 'Item'))}>`;
     else if (response.type === 'object' && response.properties)
-      responseType = printer.declare(names.response, response, where, `${own}Response`);
+      responseType = printer.declare(names.response, response, where, fallback(names.response, 'Response'));
     else responseType = '';
-    if (body) names.body = printer.declare(names.body, body, where, `${own}Params`);
-    if (query) names.query = printer.declare(names.query, query, where, `${own}Query`);
+    if (body) names.body = printer.declare(names.body, body, where, fallback(names.body, 'Params'));
+    if (query) names.query = printer.declare(names.query, query, where, fallback(names.query, 'Query'));
     return { endpoint, names, response, responseType, body, query };
   }
 

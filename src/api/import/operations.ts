@@ -88,10 +88,22 @@ function mergedParameters(shared: Parameter[] = [], own: Parameter[] = []): Para
 const camel = (text: string) =>
   text.replace(/[-_ ]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[A-Z]/, (c) => c.toLowerCase());
 
-/** `resource.method` from the operationId when it has that shape, else from the path and verb. */
+const ENDPOINT_ID = /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/;
+
+/**
+ * `resource.method` from the operationId when it has that shape, or from its last two dotted
+ * parts (`v1.message-attempt.list-by-endpoint` → `messageAttempt.listByEndpoint`); else from the
+ * path and verb.
+ */
 function endpointId(route: RoutedOperation, action: EndpointAction | undefined): string {
   const operationId = route.operation.operationId;
-  if (operationId && /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(operationId)) return operationId;
+  if (operationId && ENDPOINT_ID.test(operationId)) return operationId;
+  const dotted = operationId?.split('.').filter(Boolean) ?? [];
+  if (dotted.length >= 2) {
+    const letters = (part: string) => camel(part).replace(/[^A-Za-z]/g, '');
+    const id = `${letters(dotted.at(-2)!)}.${action && 'collection' in action ? action.type : letters(dotted.at(-1)!)}`;
+    if (ENDPOINT_ID.test(id)) return id;
+  }
   const segments = route.modelPath.split('/').filter((s) => s && !s.startsWith('{'));
   const resource = camel(segments.join('-').replace(/[^a-zA-Z_-]/g, '')).replace(/[^A-Za-z]/g, '') || 'api';
   const verb =
