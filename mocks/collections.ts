@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ApiModel } from '../src/api/model.ts';
 import { recordTime, seedRecordId } from '../src/api/record-fields.ts';
-import type { Collection, ListPaging } from '../src/api/schema/endpoints.ts';
+import { takesSeveralValues, type Collection, type ListPaging } from '../src/api/schema/endpoints.ts';
 import type { EnvironmentId } from '../src/api/schema/environments.ts';
 import { fail, invalid, ok, type ActionResult } from './action-result.ts';
 import type { SandboxContext } from './context.ts';
@@ -71,13 +71,27 @@ export function getRecord(ctx: SandboxContext, call: CollectionCall): ActionResu
   return record ? ok(record) : notFound(call);
 }
 
+/**
+ * The body as the record keeps it: a single value where the record holds a list becomes a list
+ * of one (Resend takes `to` as text or a list, and shows a list), as the API itself stores it.
+ */
+function asRecordFields(collection: Collection, body: Record<string, unknown>): Record<string, unknown> {
+  const shape = collection.fields.shape as Record<string, z.ZodType>;
+  return Object.fromEntries(
+    Object.entries(body).map(([name, value]) => [
+      name,
+      takesSeveralValues(shape[name]) && value !== null && value !== undefined && !Array.isArray(value) ? [value] : value,
+    ]),
+  );
+}
+
 export function createRecord(ctx: SandboxContext, call: CollectionCall): ActionResult {
   const { collection } = call;
   // Test mode never has real effects: e.g. a message created with a test key is "simulated".
   const overrides = call.environment === 'test' ? (collection.testModeOverrides ?? {}) : {};
-  // An imported document may describe a record differently from the body that creates it (Resend
-  // takes `to` as text or a list, and shows a list): a body its endpoint accepted is kept as sent.
-  const fields = collection.fields.safeParse({ ...call.body });
+  // An imported document may describe a record differently from the body that creates it: a body
+  // its endpoint accepted is kept as sent where the record's schema cannot read it.
+  const fields = collection.fields.safeParse(asRecordFields(collection, call.body));
   const record: StoredRecord = {
     ...(fields.success ? fields.data : { ...call.body }),
     ...overrides,
@@ -95,7 +109,7 @@ export function updateRecord(ctx: SandboxContext, call: CollectionCall): ActionR
   if (!current) return notFound(call);
   // As in `createRecord`: a body its endpoint accepted is kept as sent, where an imported
   // document's update takes another shape than its records show (Typesense's stopwords).
-  const merged = call.collection.fields.safeParse({ ...current, ...call.body });
+  const merged = call.collection.fields.safeParse({ ...current, ...asRecordFields(call.collection, call.body) });
   const record: StoredRecord = {
     ...(merged.success ? merged.data : { ...current, ...call.body }),
     id: current.id,

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
+import { requestExample } from '../../../../src/api/examples.ts';
 import { importOpenApiFile, type ImportResult } from '../../../../src/api/import/index.ts';
 import type { ApiModel } from '../../../../src/api/model.ts';
 import type { Endpoint } from '../../../../src/api/schema/endpoints.ts';
@@ -302,6 +303,21 @@ test('a collection whose document gives created_at in Unix seconds serves whole 
     expect((await h.call('GET', `/collections/${seeded!.id}`)).body.created_at).toBe(seeded!.created_at);
     // Its delete is documented to answer the collection it removed, not Keyport's `{ id, deleted }`.
     expect((await h.call('DELETE', `/collections/${seeded!.id}`)).body).toEqual(seeded);
+  } finally {
+    h.close();
+  }
+});
+
+test('a single value sent where the record keeps a list is stored as a list of one, as the API shows it', async () => {
+  const { model } = await importOpenApiFile('tests/fixtures/openapi/resend/openapi.yaml');
+  const send = model.endpoints.find((e) => e.method === 'POST' && e.path === '/emails')!;
+  const h = await startHarness(model);
+  try {
+    // The harness checks each answer against its documented schema: a record of `to` as text fails it.
+    const created = await h.call('POST', '/emails', { body: { ...requestExample(model, send), to: 'reader@example.com' } });
+    expect(created.status, JSON.stringify(created.body)).toBe(send.successStatus);
+    const listed = await h.call('GET', '/emails');
+    expect(listed.body.data.at(-1).to).toEqual(['reader@example.com']);
   } finally {
     h.close();
   }
