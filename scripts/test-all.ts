@@ -37,6 +37,19 @@ function finish(): never {
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
+/** Vitest on `files` (every unit test when none), counted from its JSON report. */
+function unitTests(title: string, files: string[] = []): void {
+  const json = `${REPORTS}/unit.json`;
+  const args = ['run', '--silent', 'test:unit', '--', ...files, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`];
+  total.addUnit(json, run(title, npm, args));
+}
+
+/** Playwright, every project of the config, counted from its JSON report. */
+function endToEndTests(): void {
+  const json = `${REPORTS}/e2e.json`;
+  total.addE2e(json, run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: json }));
+}
+
 /**
  * `KEYPORT_SPEC=path/to/openapi.yaml npm test`: your own document's portal alone — built, its
  * snippets run in every language against its sandbox, and its pages and browser sandbox checked
@@ -45,27 +58,9 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 function testYourDocument(): never {
   const [document] = testedDocuments();
   const built = gate(`build (${document!.file})`, 'env', [`KEYPORT_OUT_DIR=${document!.outDir}`, npm, 'run', '--silent', 'build']);
-  const unitJson = `${REPORTS}/unit.json`;
-  total.addUnit(
-    unitJson,
-    run('snippets', npm, [
-      'run',
-      '--silent',
-      'test:unit',
-      '--',
-      'tests/unit/snippets/documents.test.ts',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${unitJson}`,
-    ]),
-  );
-  if (built) {
-    const e2eJson = `${REPORTS}/e2e.json`;
-    total.addE2e(
-      e2eJson,
-      run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }),
-    );
-  } else {
+  unitTests('snippets', ['tests/unit/snippets/documents.test.ts']);
+  if (built) endToEndTests();
+  else {
     console.log('✗ end-to-end tests not run: the build failed');
     total.fail('end-to-end tests: not run, the build failed');
   }
@@ -78,11 +73,7 @@ gate('type check', npm, ['run', '--silent', 'typecheck']);
 gate('lint', npm, ['run', '--silent', 'lint']);
 gate('format', npm, ['run', '--silent', 'format:check']);
 
-const unitJson = `${REPORTS}/unit.json`;
-total.addUnit(
-  unitJson,
-  run('unit tests', npm, ['run', '--silent', 'test:unit', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]),
-);
+unitTests('unit tests');
 
 // A portal from each vendored OpenAPI document, then the second preset, then the default one last,
 // so the default preset's generated files are what stays in the tree.
@@ -111,11 +102,7 @@ const built = gate('build', npm, ['run', '--silent', 'build']) && secondBuilt &&
 if (built) {
   // Reads dist/ and sdk-dist/ of the default preset, built last.
   gate('size budgets', npm, ['run', '--silent', 'size']);
-  const e2eJson = `${REPORTS}/e2e.json`;
-  total.addE2e(
-    e2eJson,
-    run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson }),
-  );
+  endToEndTests();
 } else {
   console.log('✗ size budgets and end-to-end tests not run: the build failed');
   total.fail('size budgets: not run, the build failed');
